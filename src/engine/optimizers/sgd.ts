@@ -1,0 +1,41 @@
+import type { SgdSpec } from '../spec/types';
+import type { Optimizer } from './optimizer';
+
+/**
+ * torch.optim.SGD, per parameter i:
+ *   d = g + wd·p                                  (weight decay as L2)
+ *   b = d                      on the first step  (the buffer starts as the first gradient)
+ *   b = μ·b + (1 − τ)·d        afterwards         (τ = dampening)
+ *   d = d + μ·b  if nesterov,  else d = b         (when μ ≠ 0)
+ *   p = p − lr·d
+ */
+export class Sgd implements Optimizer {
+  steps = 0;
+  private readonly buf: Float64Array;
+
+  constructor(readonly hp: SgdSpec, dim: number) {
+    this.buf = new Float64Array(dim);
+  }
+
+  reset(): void {
+    this.steps = 0;
+    this.buf.fill(0);
+  }
+
+  step(p: Float64Array, g: Float64Array, lr: number): void {
+    const { momentum: mu, dampening, nesterov, weightDecay: wd } = this.hp;
+    const buf = this.buf;
+    const first = this.steps === 0;
+    for (let i = 0; i < p.length; i++) {
+      let d = g[i]!;
+      if (wd !== 0) d = d + wd * p[i]!;
+      if (mu !== 0) {
+        const b = first ? d : buf[i]! * mu + (1 - dampening) * d;
+        buf[i] = b;
+        d = nesterov ? d + mu * b : b;
+      }
+      p[i] = p[i]! + -lr * d;
+    }
+    this.steps++;
+  }
+}

@@ -1,0 +1,36 @@
+import type { OptimizerKind, SurfaceKind, Vec2, Well } from './types';
+
+/** torch.optim defaults (torch ≥ 2.x for SGD's lr, which 1.x required). */
+export const OPTIMIZER_DEFAULTS = {
+  sgd: { lr: 1e-3, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0 },
+  adam: { lr: 1e-3, betas: [0.9, 0.999] as Vec2, eps: 1e-8, weightDecay: 0, amsgrad: false },
+  adamw: { lr: 1e-3, betas: [0.9, 0.999] as Vec2, eps: 1e-8, weightDecay: 1e-2, amsgrad: false },
+  rmsprop: { lr: 1e-2, alpha: 0.99, eps: 1e-8, momentum: 0, centered: false, weightDecay: 0 },
+  adagrad: { lr: 1e-2, lrDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, weightDecay: 0 },
+} as const satisfies Record<OptimizerKind, object>;
+
+export const DEFAULT_WELLS: readonly Well[] = [
+  { center: [2, 1], depth: 2, width: 0.8 },
+  { center: [-2, 1.5], depth: 1.2, width: 0.7 },
+  { center: [0, -2], depth: 1, width: 0.6 },
+];
+
+export const SURFACE_DEFAULTS = {
+  quadratic: { eigenvalues: [1, 10] as Vec2, angle: 0, center: [0, 0] as Vec2 },
+  rosenbrock: { a: 1, b: 100 },
+  cliff: { height: 10, steepness: 50, position: 1 },
+  wells: { bowl: 0.1, wells: DEFAULT_WELLS },
+} as const satisfies Record<SurfaceKind, object>;
+
+/** Where a run starts when the spec names no start point. */
+export const DEFAULT_START: Record<SurfaceKind, Vec2> = {
+  quadratic: [-2, 1.5],
+  rosenbrock: [-1.5, 2],
+  cliff: [2.5, 0.5],
+  wells: [-0.5, 0.5],
+};
+
+export const DEFAULT_STEPS = 200;
+export const DEFAULT_NOISE_STD = 1;
+/** torch.optim.lr_scheduler.StepLR's default gamma. */
+export const DEFAULT_STEP_GAMMA = 0.1;
