@@ -17,3 +17,4 @@ export { predictRegime, methodOf, type Regime, type Prediction, type ModeReport 
 export { classifyTrajectory, classifyRun, type Axes } from './analysis/classify';
 export { gdIterate } from './analysis/closed-form';
 export { toJson, type RunJson } from './serialize';
+export { curvatureAt, referenceCurvature, stabilityReport, type Curvature, type StabilityReport } from './analysis/report';

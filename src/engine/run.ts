@@ -40,20 +40,38 @@ const CLIP_EPS = 1e-6; // torch.nn.utils.clip_grad_norm_: coef = max_norm / (tot
  * steps without allocating; `simulate` below drives it for a whole spec.
  */
 export class Run {
-  readonly objective: Objective;
-  readonly optimizer: Optimizer;
+  spec: RunSpec;
+  objective: Objective;
+  optimizer: Optimizer;
   readonly w: Float64Array;
   readonly g: Float64Array;
   /** Index of the current point (steps taken so far). */
   k = 0;
   private readonly rng: Gaussian;
 
-  constructor(readonly spec: RunSpec, objective: Objective = createSurface(spec.surface)) {
+  constructor(spec: RunSpec, objective: Objective = createSurface(spec.surface)) {
+    this.spec = spec;
     this.objective = objective;
     this.optimizer = createOptimizer(spec.optimizer, objective.dim);
     this.w = Float64Array.from(spec.start);
     this.g = new Float64Array(objective.dim);
     this.rng = new Gaussian(spec.seed);
+  }
+
+  /**
+   * Changes the settings mid-run, as editing a param group between torch steps would: the point,
+   * the step count and (for the same optimizer kind) the optimizer's state carry on. A different
+   * optimizer kind starts with fresh state; a different surface or seed takes effect from here.
+   */
+  reconfigure(spec: RunSpec, objective?: Objective): void {
+    const old = this.spec;
+    if (objective || JSON.stringify(spec.surface) !== JSON.stringify(old.surface)) {
+      this.objective = objective ?? createSurface(spec.surface);
+    }
+    if (spec.optimizer.kind !== old.optimizer.kind) this.optimizer = createOptimizer(spec.optimizer, this.objective.dim);
+    else this.optimizer.configure(spec.optimizer);
+    if (spec.seed !== old.seed) this.rng.reseed(spec.seed);
+    this.spec = spec;
   }
 
   /**

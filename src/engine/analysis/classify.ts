@@ -8,7 +8,8 @@ export type Axes = readonly (readonly [number, number])[];
 /**
  * Classifies a finished trajectory from its record (any surface, any optimizer):
  *  - diverging:   it stopped on a non-finite value, or its gradient norm ended more than twice
- *                 as large as anything seen in the first half of the run;
+ *                 as large as anything seen in the first half of the run, or ended above that
+ *                 and still growing (the last quarter's peak 5 % above the quarter before);
  *  - oscillating: the iterate reverses along some axis — its step projected on the axis changes
  *                 sign (it overshoots and comes back: a zig-zag or a spiral);
  *  - monotone:    otherwise.
@@ -24,8 +25,19 @@ export function classifyTrajectory(r: SimResult, axes?: Axes): Regime {
   let earlyMax = 0;
   const half = Math.max(1, Math.floor(n / 2));
   for (let k = 0; k < half; k++) earlyMax = Math.max(earlyMax, r.gradNorm[k]!);
-  if (n >= 4 && r.gradNorm[n - 1]! > 2 * earlyMax) return 'diverging';
+  const end = r.gradNorm[n - 1]!;
+  if (n >= 4 && end > 2 * earlyMax) return 'diverging';
+  if (n >= 8 && end > earlyMax) {
+    const q = Math.floor(n / 4);
+    if (peak(r.gradNorm, n - q, n) > 1.05 * peak(r.gradNorm, n - 2 * q, n - q)) return 'diverging';
+  }
   return reverses(r, axes) ? 'oscillating' : 'monotone';
+}
+
+function peak(a: Float64Array, from: number, to: number): number {
+  let m = 0;
+  for (let k = from; k < to; k++) m = Math.max(m, a[k]!);
+  return m;
 }
 
 /** Classifies a run on a surface, watching the eigendirections of the Hessian at its end point. */

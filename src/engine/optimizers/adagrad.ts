@@ -1,4 +1,4 @@
-import type { AdagradSpec } from '../spec/types';
+import type { OptimizerSpec, AdagradSpec } from '../spec/types';
 import type { Optimizer } from './optimizer';
 
 /**
@@ -12,8 +12,12 @@ export class Adagrad implements Optimizer {
   steps = 0;
   private readonly sum: Float64Array;
 
-  constructor(readonly hp: AdagradSpec, dim: number) {
+  constructor(public hp: AdagradSpec, dim: number) {
     this.sum = new Float64Array(dim).fill(hp.initialAccumulatorValue);
+  }
+
+  configure(hp: OptimizerSpec): void {
+    if (hp.kind === this.hp.kind) this.hp = hp as AdagradSpec;
   }
 
   reset(): void {

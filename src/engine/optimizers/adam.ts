@@ -1,4 +1,4 @@
-import type { AdamSpec } from '../spec/types';
+import type { OptimizerSpec, AdamSpec } from '../spec/types';
 import type { Optimizer } from './optimizer';
 
 /**
@@ -17,11 +17,15 @@ export class Adam implements Optimizer {
   private readonly vMax: Float64Array;
   private readonly decoupled: boolean;
 
-  constructor(readonly hp: AdamSpec, dim: number) {
+  constructor(public hp: AdamSpec, dim: number) {
     this.m = new Float64Array(dim);
     this.v = new Float64Array(dim);
     this.vMax = new Float64Array(dim);
     this.decoupled = hp.kind === 'adamw';
+  }
+
+  configure(hp: OptimizerSpec): void {
+    if (hp.kind === this.hp.kind) this.hp = hp as AdamSpec;
   }
 
   reset(): void {

@@ -1,4 +1,4 @@
-import type { RmspropSpec } from '../spec/types';
+import type { OptimizerSpec, RmspropSpec } from '../spec/types';
 import type { Optimizer } from './optimizer';
 
 /**
@@ -14,10 +14,14 @@ export class Rmsprop implements Optimizer {
   private readonly avg: Float64Array;
   private readonly buf: Float64Array;
 
-  constructor(readonly hp: RmspropSpec, dim: number) {
+  constructor(public hp: RmspropSpec, dim: number) {
     this.sq = new Float64Array(dim);
     this.avg = new Float64Array(dim);
     this.buf = new Float64Array(dim);
+  }
+
+  configure(hp: OptimizerSpec): void {
+    if (hp.kind === this.hp.kind) this.hp = hp as RmspropSpec;
   }
 
   reset(): void {

@@ -1,4 +1,4 @@
-import type { SgdSpec } from '../spec/types';
+import type { OptimizerSpec, SgdSpec } from '../spec/types';
 import type { Optimizer } from './optimizer';
 
 /**
@@ -13,8 +13,12 @@ export class Sgd implements Optimizer {
   steps = 0;
   private readonly buf: Float64Array;
 
-  constructor(readonly hp: SgdSpec, dim: number) {
+  constructor(public hp: SgdSpec, dim: number) {
     this.buf = new Float64Array(dim);
+  }
+
+  configure(hp: OptimizerSpec): void {
+    if (hp.kind === this.hp.kind) this.hp = hp as SgdSpec;
   }
 
   reset(): void {

@@ -104,11 +104,12 @@ export function readNumbers(
   }
   const out: number[] = [];
   let bad = false;
-  value.forEach((item: unknown, i) => {
-    const n = readNumber(issues, item, `${path}[${i}]`, rule);
+  // An index loop, not forEach: a sparse array's holes must be reported, not skipped.
+  for (let i = 0; i < length; i++) {
+    const n = readNumber(issues, value[i], `${path}[${i}]`, rule);
     if (n === undefined) bad = true;
     else out.push(n);
-  });
+  }
   return bad ? undefined : out;
 }
 

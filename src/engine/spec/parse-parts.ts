@@ -1,6 +1,6 @@
 import { DEFAULT_NOISE_STD, DEFAULT_STEP_GAMMA, OPTIMIZER_DEFAULTS, SURFACE_DEFAULTS } from './defaults';
 import {
-  Issues, readBoolean, readKind, readNumber, readNumbers, readObject, rejectUnknownKeys,
+  describe, Issues, readBoolean, readKind, readNumber, readNumbers, readObject, rejectUnknownKeys,
 } from './check';
 import type {
   ClipSpec, NoiseSpec, OptimizerSpec, ScheduleSpec, SurfaceSpec, Vec2, Well,
@@ -65,20 +65,20 @@ function copyWell(w: Well): Well {
 
 function readWells(issues: Issues, raw: unknown, path: string): Well[] | undefined {
   if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_WELLS) {
-    issues.add(path, `expected an array of 1 to ${MAX_WELLS} wells {center, depth, width}`);
+    issues.add(path, `expected an array of 1 to ${MAX_WELLS} wells {center, depth, width}, got ${describe(raw)}`);
     return undefined;
   }
   const out: Well[] = [];
-  raw.forEach((item: unknown, i) => {
+  for (let i = 0; i < raw.length; i++) {
     const p = `${path}[${i}]`;
-    const obj = readObject(issues, item, p);
-    if (!obj) return;
+    const obj = readObject(issues, raw[i], p);
+    if (!obj) continue;
     rejectUnknownKeys(issues, obj, p, ['center', 'depth', 'width'], 'a well');
     const center = readNumbers(issues, obj.center, `${p}.center`, 2);
     const depth = readNumber(issues, obj.depth, `${p}.depth`, POSITIVE);
     const width = readNumber(issues, obj.width, `${p}.width`, POSITIVE);
     if (center && depth !== undefined && width !== undefined) out.push({ center: center as Vec2, depth, width });
-  });
+  }
   return out.length === raw.length ? out : undefined;
 }
 
@@ -101,7 +101,7 @@ export function readOptimizer(issues: Issues, raw: unknown, path = 'optimizer'):
       weightDecay: num('weightDecay', NON_NEG, d.weightDecay),
     };
     if (f.nesterov && f.momentum !== undefined && f.dampening !== undefined && (f.momentum <= 0 || f.dampening !== 0)) {
-      issues.add(`${path}.nesterov`, 'Nesterov momentum requires momentum > 0 and dampening = 0 (as torch.optim.SGD)');
+      issues.add(`${path}.nesterov`, `Nesterov momentum requires momentum > 0 and dampening = 0 (as torch.optim.SGD), got momentum ${f.momentum} and dampening ${f.dampening}`);
       return undefined;
     }
     return all(f, () => ({ kind, lr: f.lr!, momentum: f.momentum!, dampening: f.dampening!, nesterov: f.nesterov!, weightDecay: f.weightDecay! }));
