@@ -5,7 +5,7 @@ import type { RunSpec } from './spec/types';
 import { createSurface, type Objective } from './surfaces';
 
 /** What went non-finite first at the step where a run stopped. */
-export type NonFiniteKind = 'parameters' | 'loss' | 'gradient' | 'gradNorm';
+export type NonFiniteKind = 'parameters' | 'loss' | 'gradient' | 'gradNorm' | 'lr';
 
 export interface NonFinite {
   step: number;
@@ -97,8 +97,8 @@ export class Run {
       gradNorm[k] = norm;
       lr[k] = lr_k;
       out.length = k + 1;
-      const bad = firstNonFinite(w, loss_k, g, norm);
-      if (bad) return { step: k, what: bad, value: valueOf(bad, w, loss_k, g, norm) };
+      const bad = firstNonFinite(w, loss_k, g, norm) ?? (Number.isFinite(lr_k) ? null : 'lr');
+      if (bad) return { step: k, what: bad, value: bad === 'lr' ? lr_k : valueOf(bad, w, loss_k, g, norm) };
       if (k >= until) return null;
       if (maxNorm !== 0) {
         const coef = maxNorm / (norm + CLIP_EPS);
@@ -178,7 +178,7 @@ function finish(out: SimResult, bad: NonFinite | null): SimResult {
 
 /** A sentence for the lab and the CLI: what went non-finite, and when. */
 export function describeNonFinite(nf: NonFinite): string {
-  const what = { parameters: 'the parameters', loss: 'the loss', gradient: 'the gradient', gradNorm: 'the gradient norm' }[nf.what];
+  const what = { parameters: 'the parameters', loss: 'the loss', gradient: 'the gradient', gradNorm: 'the gradient norm', lr: 'the scheduled learning rate' }[nf.what];
   const became = Number.isNaN(nf.value) ? 'became NaN' : `overflowed to ${nf.value > 0 ? '+' : '−'}Infinity`;
   return `${what} ${became} at step ${nf.step}`;
 }
