@@ -83,29 +83,43 @@ export class Run {
     const n = w.length;
     const base = spec.optimizer.lr;
     const schedule = spec.schedule;
+    const constant = schedule.kind === 'constant';
     const noiseStd = spec.noise ? spec.noise.std / Math.sqrt(spec.noise.batchSize) : 0;
     const maxNorm = spec.clip ? spec.clip.maxNorm : 0;
     const { w: ws, loss, gradNorm, lr } = out;
-    for (;;) {
-      const k = this.k;
+    // The hot loop keeps its counter in a local and its rare paths (overflow-safe norm, naming
+    // what went non-finite) out of line, so V8 can inline the surface and optimizer calls.
+    for (let k = this.k; ; k++) {
       const loss_k = objective.valueAndGrad(w, g);
       if (noiseStd !== 0) for (let i = 0; i < n; i++) g[i] = g[i]! + noiseStd * rng.normal();
-      const norm = norm2(g);
-      const lr_k = base * scheduleFactor(schedule, k);
-      for (let i = 0; i < n; i++) ws[n * k + i] = w[i]!;
+      let sq = 0;
+      for (let i = 0; i < n; i++) sq += g[i]! * g[i]!;
+      const norm = sq === Infinity ? norm2(g) : Math.sqrt(sq);
+      const lr_k = constant ? base : base * scheduleFactor(schedule, k);
+      // Any NaN or ±∞ among w, the loss, ‖g‖ (hence g) or the rate makes `check` non-finite.
+      let check = loss_k + norm + lr_k;
+      for (let i = 0; i < n; i++) {
+        const wi = w[i]!;
+        ws[n * k + i] = wi;
+        check += wi * 0;
+      }
       loss[k] = loss_k;
       gradNorm[k] = norm;
       lr[k] = lr_k;
       out.length = k + 1;
-      const bad = firstNonFinite(w, loss_k, g, norm) ?? (Number.isFinite(lr_k) ? null : 'lr');
-      if (bad) return { step: k, what: bad, value: bad === 'lr' ? lr_k : valueOf(bad, w, loss_k, g, norm) };
-      if (k >= until) return null;
+      if (!Number.isFinite(check)) {
+        this.k = k;
+        return nonFiniteAt(k, w, loss_k, g, norm, lr_k);
+      }
+      if (k >= until) {
+        this.k = k;
+        return null;
+      }
       if (maxNorm !== 0) {
         const coef = maxNorm / (norm + CLIP_EPS);
         if (coef < 1) for (let i = 0; i < n; i++) g[i] = g[i]! * coef;
       }
       optimizer.step(w, g, lr_k);
-      this.k = k + 1;
     }
   }
 }
@@ -123,20 +137,16 @@ function norm2(g: Float64Array): number {
   return big * Math.sqrt(sq);
 }
 
-function firstNonFinite(w: Float64Array, loss: number, g: Float64Array, norm: number): NonFiniteKind | null {
-  for (let i = 0; i < w.length; i++) if (!Number.isFinite(w[i]!)) return 'parameters';
-  if (!Number.isFinite(loss)) return 'loss';
-  for (let i = 0; i < g.length; i++) if (!Number.isFinite(g[i]!)) return 'gradient';
-  if (!Number.isFinite(norm)) return 'gradNorm';
-  return null;
-}
-
-function valueOf(what: NonFiniteKind, w: Float64Array, loss: number, g: Float64Array, norm: number): number {
-  const pick = (a: Float64Array) => a.find((v) => !Number.isFinite(v)) ?? NaN;
-  if (what === 'parameters') return pick(w);
-  if (what === 'loss') return loss;
-  if (what === 'gradient') return pick(g);
-  return norm;
+/** Names the first non-finite value at step k: parameters, then loss, gradient, its norm, the rate. */
+function nonFiniteAt(k: number, w: Float64Array, loss: number, g: Float64Array, norm: number, lr: number): NonFinite {
+  const bad = (a: Float64Array) => a.find((v) => !Number.isFinite(v));
+  const wBad = bad(w);
+  if (wBad !== undefined) return { step: k, what: 'parameters', value: wBad };
+  if (!Number.isFinite(loss)) return { step: k, what: 'loss', value: loss };
+  const gBad = bad(g);
+  if (gBad !== undefined) return { step: k, what: 'gradient', value: gBad };
+  if (!Number.isFinite(norm)) return { step: k, what: 'gradNorm', value: norm };
+  return { step: k, what: 'lr', value: lr };
 }
 
 /** Allocates the record for a run of `steps` steps (once per run, never per step). */

@@ -43,6 +43,15 @@ export class Cliff extends Surface2D {
     out[1] = y;
   }
 
+  override valueAndGrad(w: Float64Array, g: Float64Array): number {
+    const x = w[0]!;
+    const y = w[1]!;
+    const p = sigmoid(this.s * (x - this.x0));
+    g[0] = x + this.h * this.s * p * (1 - p);
+    g[1] = y;
+    return 0.5 * (x * x + y * y) + this.h * p;
+  }
+
   hessian(x: number, _y: number, out: Float64Array): void {
     const p = sigmoid(this.s * (x - this.x0));
     out[0] = 1 + this.h * this.s * this.s * p * (1 - p) * (1 - 2 * p);

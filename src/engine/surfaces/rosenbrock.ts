@@ -32,6 +32,15 @@ export class Rosenbrock extends Surface2D {
     out[1] = 2 * this.b * v;
   }
 
+  override valueAndGrad(w: Float64Array, g: Float64Array): number {
+    const x = w[0]!;
+    const u = this.a - x;
+    const v = w[1]! - x * x;
+    g[0] = -2 * u - 4 * this.b * x * v;
+    g[1] = 2 * this.b * v;
+    return u * u + this.b * v * v;
+  }
+
   hessian(x: number, y: number, out: Float64Array): void {
     out[0] = 2 - 4 * this.b * (y - x * x) + 8 * this.b * x * x;
     out[1] = -4 * this.b * x;
