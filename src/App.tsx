@@ -1,12 +1,37 @@
+import { ConditionPanel } from './views/ConditionPanel';
+import { EigenChart } from './views/charts/EigenChart';
+import { LossChart } from './views/charts/LossChart';
+import { ScheduleStrip } from './views/charts/ScheduleStrip';
+import { RunsPanel } from './views/controls/RunsPanel';
+import { SurfaceControls } from './views/controls/SurfaceControls';
+import { HelpOverlay } from './views/HelpOverlay';
+import { Landscape } from './views/landscape/Landscape';
+import { Notices } from './views/Notices';
+import { PlaybackBar } from './views/PlaybackBar';
+import { TopBar } from './views/TopBar';
+
 export function App() {
   return (
-    <main className="app">
-      <h1>Overshoot</h1>
-      <p>
-        Overshoot is an interactive lab for why training oscillates, diverges and spikes: pick a
-        loss surface and an optimizer, turn the learning rate up, and watch gradient descent go
-        from a smooth descent to ringing, to blowing up.
-      </p>
-    </main>
+    <div className="app">
+      <TopBar />
+      <Notices />
+      <main className="lab">
+        <div className="lab-controls">
+          <SurfaceControls />
+          <RunsPanel />
+        </div>
+        <div className="lab-views">
+          <PlaybackBar />
+          <Landscape />
+          <ConditionPanel />
+          <div className="charts">
+            <LossChart />
+            <EigenChart />
+            <ScheduleStrip />
+          </div>
+        </div>
+      </main>
+      <HelpOverlay />
+    </div>
   );
 }

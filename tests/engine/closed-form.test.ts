@@ -82,3 +82,22 @@ describe('predictRegime agrees with classifyTrajectory across step sizes', () =>
     }
   }
 });
+
+describe('dampening', () => {
+  it('scales the heavy-ball boundary by 1/(1 − τ) and does nothing without momentum', async () => {
+    const { stabilityReport } = await import('../../src/engine');
+    const base = { surface: quadratic([1, 10], 0.2), start: [2, 1] };
+    const damped = spec({ ...base, optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.5, dampening: 0.5 } });
+    const report = stabilityReport(damped, createSurface(damped.surface));
+    expect(report.boundary).toBeCloseTo((2 * 1.5) / 10 / 0.5, 12);
+    for (const f of [0.98, 1.02]) {
+      const s = spec({ ...base, optimizer: { kind: 'sgd', lr: f * report.boundary, momentum: 0.5, dampening: 0.5 }, steps: 3000 });
+      const expected = f < 1 ? 'oscillating' : 'diverging';
+      expect(predictRegime(s)!.regime).toBe(expected);
+      expect(classifyRun(createSurface(s.surface), simulate(s))).toBe(expected);
+    }
+    const plain = spec({ ...base, optimizer: { kind: 'sgd', lr: 0.19, dampening: 0.9 } });
+    expect(predictRegime(plain)!.regime).toBe('oscillating');
+    expect(classifyRun(createSurface(plain.surface), simulate(plain))).toBe('oscillating');
+  });
+});

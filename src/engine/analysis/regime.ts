@@ -44,7 +44,8 @@ export function predictRegime(spec: RunSpec): Prediction | null {
   if (!method || s.kind !== 'quadratic' || spec.schedule.kind !== 'constant' || spec.noise || spec.clip) return null;
   const o = spec.optimizer;
   if (o.kind !== 'sgd') return null;
-  const effLr = o.lr * (method === 'nesterov' ? 1 : 1 - o.dampening);
+  // torch feeds (1 − τ)·g into the momentum buffer; without momentum dampening does nothing.
+  const effLr = method === 'heavyBall' ? o.lr * (1 - o.dampening) : o.lr;
   const c = Math.cos(s.angle);
   const sn = Math.sin(s.angle);
   const ex = spec.start[0] - s.center[0];

@@ -42,7 +42,7 @@ export interface StabilityReport {
   method: Method | null;
   lr: number;
   momentum: number;
-  /** Largest stable α for this method at this curvature (∞ when λmax ≤ 0). */
+  /** Largest stable α for this method at this curvature (∞ when λmax ≤ 0), dampening included. */
   boundary: number;
   /** The α (and β, for heavy ball) that converge fastest on a quadratic with this spectrum. */
   optimalLr: number | null;
@@ -62,12 +62,14 @@ export function stabilityReport(spec: RunSpec, surface: Surface): StabilityRepor
   const wd = o.kind === 'sgd' ? o.weightDecay : 0;
   const lmax = curvature.lambdaMax + wd;
   const lmin = curvature.lambdaMin + wd;
-  const bound = method ? boundary(method, lmax, momentum) : NaN;
+  // Heavy ball with dampening τ steps by α(1 − τ) in effect, so its limits on α scale by 1/(1 − τ).
+  const damp = method === 'heavyBall' && o.kind === 'sgd' ? 1 / (1 - o.dampening) : 1;
+  const bound = method ? boundary(method, lmax, momentum) * damp : NaN;
   let optimalLr: number | null = null;
   let optimalMomentum: number | null = null;
   if (lmin > 0 && method === 'heavyBall') {
     const opt = heavyBallOptimal(lmin, lmax);
-    optimalLr = opt.lr;
+    optimalLr = opt.lr * damp;
     optimalMomentum = opt.momentum;
   } else if (lmin > 0 && method === 'gd') {
     optimalLr = gdOptimal(lmin, lmax).lr;

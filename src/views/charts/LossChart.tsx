@@ -1,0 +1,145 @@
+import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { scaleLinear } from 'd3-scale';
+import { symbol, symbolTimes, symbolTriangle } from 'd3-shape';
+import { useLab, useLabState } from '../../state/context';
+import { runColor } from '../../state/doc';
+import { Axes, ChartFigure, px, RunKey, RunMark, useSafeId } from './chart-frame';
+import { useCursor } from './cursor';
+import { emaSmooth } from './ema';
+import { excursions, layoutLabels, seriesPath, yAxisFor, type Label } from './geometry';
+import { stepAtPixel, stepForKey } from './hover';
+import { lossStory, nonFiniteLabel, num, runName } from './labels';
+import { LossControls } from './LossControls';
+import { LossReadout } from './LossReadout';
+import { place, planLossAxis } from './scales';
+import { useWidth } from './useSize';
+
+const HEIGHT = 250;
+const M = { top: 28, right: 16, bottom: 30, left: 60 };
+const TRIANGLE = symbol(symbolTriangle, 36)() ?? '';
+const TIMES = symbol(symbolTimes, 64)() ?? '';
+const MAX_MARKS = 8;
+
+/** Loss against step for every run, log or linear, with EMA smoothing, hover readout and cursor. */
+export function LossChart() {
+  const lab = useLab();
+  const results = useLabState((s) => s.results);
+  const steps = useLabState((s) => s.doc.steps);
+  const logY = useLabState((s) => s.doc.view.logY);
+  const ema = useLabState((s) => s.doc.view.ema);
+  const [box, width] = useWidth<HTMLDivElement>();
+  const [hover, setHover] = useState<number | null>(null);
+  const id = useSafeId('loss');
+
+  const smoothed = useMemo(() => (ema > 0 ? results.map((r) => emaSmooth(r.sim.loss, ema)) : null), [results, ema]);
+  const plan = useMemo(() => planLossAxis(results.map((r) => r.sim.loss), logY), [results, logY]);
+  const g = useMemo(() => {
+    const left = M.left, right = Math.max(M.left + 40, width - M.right), top = M.top, bottom = HEIGHT - M.bottom;
+    const x = scaleLinear().domain([0, Math.max(1, steps)]).range([left, right]);
+    const axis = yAxisFor(plan, top, bottom);
+    const edge = (v: number) => (v < 0 ? bottom : top);
+    const labels: Label[] = [];
+    const marks: { key: string; x: number; y: number; d: string; color: string; flip: boolean }[] = [];
+    const runs = results.map((r, i) => {
+      const color = runColor(r.index);
+      const main = smoothed ? smoothed[i]! : r.sim.loss;
+      const raw = seriesPath(r.sim.loss, x, axis);
+      const smooth = smoothed ? seriesPath(main, x, axis) : null;
+      let end: { x: number; y: number } | null = null;
+      const last = main.length - 1;
+      if (last >= 0 && ['in', 'floor'].includes(place(main[last]!, axis.bounds))) {
+        const ex = px(x(last)), ey = px(axis.y(main[last]!));
+        if (ex !== null && ey !== null) end = { x: ex, y: ey };
+      }
+      excursions(r.sim.loss, axis.bounds).forEach((e, j) => {
+        const ex = px(x(e.step));
+        if (ex === null) return;
+        const ey = e.side === 'above' ? top : bottom;
+        if (j < MAX_MARKS) marks.push({ key: `${r.id}-o${j}`, x: ex, y: ey + (e.side === 'above' ? 5 : -5), d: TRIANGLE, color, flip: e.side === 'below' });
+        if (j === 0) labels.push({ x: ex, text: `${r.index + 1}: off-scale ${e.side === 'above' ? '↑' : '↓'} from step ${e.step}`, edge: e.side === 'above' ? 'top' : 'bottom' });
+      });
+      const nf = r.nonFinite;
+      if (nf) {
+        const ex = px(x(nf.step));
+        const v = r.sim.loss[nf.step] ?? NaN;
+        const ey = ['in', 'floor'].includes(place(v, axis.bounds)) ? px(axis.y(v)) : edge(Number.isNaN(v) ? nf.value || 1 : v);
+        if (ex !== null && ey !== null) {
+          marks.push({ key: `${r.id}-nf`, x: ex, y: ey, d: TIMES, color, flip: false });
+          labels.push({ x: ex, text: `${r.index + 1}: ${nonFiniteLabel(nf)}`, edge: ey > (top + bottom) / 2 ? 'bottom' : 'top' });
+        }
+      }
+      return { id: r.id, index: r.index, color, raw, smooth, end, main };
+    });
+    return { x, axis, left, right, top, bottom, runs, marks, labels: layoutLabels(labels, left, right) };
+  }, [results, smoothed, plan, width, steps]);
+
+  const cursor = useCursor(id, g.x, g.left, g.right, g.top, g.bottom);
+
+  const onMove = (e: PointerEvent<SVGRectElement>) => {
+    const svg = e.currentTarget.ownerSVGElement;
+    if (svg) setHover(stepAtPixel(e.clientX - svg.getBoundingClientRect().left, g.left, g.right, steps));
+  };
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const next = stepForKey(e.key, hover, steps, lab.playback.getState().k);
+    if (next === null) return;
+    e.preventDefault();
+    setHover(next);
+  };
+  const scaleName = plan.kind === 'log' ? 'log scale' : plan.kind === 'symlog' ? 'signed log scale' : 'linear scale';
+  const summary = `Loss curve, ${scaleName}: ${results.map(lossStory).join('; ')}.`;
+  const hx = hover === null ? null : px(g.x(hover));
+
+  return (
+    <ChartFigure id={`${id}-h`} title="Loss" className="chart-loss" controls={<LossControls logY={logY} ema={ema} idPrefix={id} />}>
+      <ul className="legend">
+        {results.map((r) => (
+          <li key={r.id}>
+            <RunKey index={r.index} color={runColor(r.index)} />
+            {runName(r)} <span className="muted">α = {num(r.spec.optimizer.lr)}</span>
+            {r.nonFinite && <span className="bad"> — {nonFiniteLabel(r.nonFinite)}</span>}
+          </li>
+        ))}
+      </ul>
+      <div ref={box} className="chart-box">
+        <svg
+          width={width} height={HEIGHT} role="img" aria-label={summary} tabIndex={0} className="chart-svg"
+          onKeyDown={onKey} onFocus={() => setHover((h) => h ?? lab.playback.getState().k)} onBlur={() => setHover(null)}
+        >
+          {cursor.defs}
+          <Axes width={width} height={HEIGHT} margin={M} x={g.x} y={g.axis.y} xTicks={g.x.ticks(Math.max(2, Math.floor(width / 90)))} yTicks={g.axis.ticks} xLabel="step" yLabel={`loss (${scaleName})`} />
+          {(['future', 'past'] as const).map((part) => (
+            <g key={part} clipPath={cursor.clip(part)} className={`curves ${part}`}>
+              {g.runs.map((r) => (
+                <g key={r.id} stroke={r.color}>
+                  <path d={r.raw} className={r.smooth !== null ? 'line raw' : 'line'} />
+                  {r.smooth !== null && <path d={r.smooth} className="line" />}
+                </g>
+              ))}
+              {g.runs.map((r) => r.end && <RunMark key={r.id} index={r.index} color={r.color} x={r.end.x} y={r.end.y} />)}
+              {g.marks.map((m) => (
+                <path key={m.key} d={m.d} className={m.d === TIMES ? 'mark-bad' : 'mark-off'} stroke={m.color} fill={m.color} transform={`translate(${m.x},${m.y})${m.flip ? ' rotate(180)' : ''}`} />
+              ))}
+            </g>
+          ))}
+          {g.labels.map((l, i) => (
+            <text key={i} className="annot" x={l.tx} y={l.edge === 'top' ? g.top + 16 + l.row * 14 : g.bottom - 8 - l.row * 14} textAnchor={l.anchor}>{l.text}</text>
+          ))}
+          {cursor.line}
+          {hx !== null && hover !== null && (
+            <g className="hover" aria-hidden="true">
+              <line x1={hx} x2={hx} y1={g.top} y2={g.bottom} />
+              {g.runs.map((r) => {
+                const v = r.main[hover];
+                const hy = v !== undefined && place(v, g.axis.bounds) === 'in' ? px(g.axis.y(v)) : null;
+                return hy === null ? null : <RunMark key={r.id} index={r.index} color={r.color} x={hx} y={hy} size={64} />;
+              })}
+            </g>
+          )}
+          <rect className="hit" x={g.left} y={g.top} width={g.right - g.left} height={g.bottom - g.top} onPointerMove={onMove} onPointerLeave={() => setHover(null)} />
+        </svg>
+      </div>
+      {plan.note && <p className="chart-note">Note: {plan.note}.</p>}
+      <LossReadout results={results} step={hover} last={steps} smoothed={smoothed} id={`${id}-readout`} />
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,48 @@
+import type { RunResult } from '../../state/compute';
+import { runColor } from '../../state/doc';
+import { RunKey } from './chart-frame';
+import { valueAt } from './hover';
+import { nonFiniteLabel, num, runName } from './labels';
+
+/**
+ * The values of every run at the hovered (or keyboard-focused) step: loss, α and ‖g‖. Without a
+ * hovered step it shows the last step, so the table's height never jumps; it is announced
+ * (aria-live) only while the learner is reading steps.
+ */
+export function LossReadout({ results, step, last, smoothed, id }: { results: readonly RunResult[]; step: number | null; last: number; smoothed: readonly Float64Array[] | null; id: string }) {
+  const at = step ?? last;
+  return (
+    // Focusable because it scrolls sideways on narrow screens (keyboard users must reach it).
+    <div className="readout" id={id} aria-live={step === null ? 'off' : 'polite'} tabIndex={0} role="region" aria-label="Values at the step shown">
+      <table>
+        <caption>
+          {step === null ? <>Last step ({last}) <span className="hint">— point at the chart, or focus it and use ← →, to read any step</span></> : <>Step {step}</>}
+        </caption>
+        <thead>
+          <tr><th scope="col">Run</th><th scope="col">loss</th>{smoothed && <th scope="col">smoothed</th>}<th scope="col">α</th><th scope="col">‖g‖</th></tr>
+        </thead>
+        <tbody>
+          {results.map((r, i) => {
+            const loss = valueAt(r.sim.loss, at);
+            const name = (
+              <th scope="row"><RunKey index={r.index} color={runColor(r.index)} />{runName(r)}</th>
+            );
+            if (loss === undefined) {
+              const why = r.nonFinite ? `stopped: ${nonFiniteLabel(r.nonFinite)}` : 'no such step';
+              return <tr key={r.id}>{name}<td colSpan={smoothed ? 4 : 3} className="muted">{why}</td></tr>;
+            }
+            return (
+              <tr key={r.id}>
+                {name}
+                <td className="num">{num(loss, 4)}</td>
+                {smoothed && <td className="num">{num(smoothed[i]![at]!, 4)}</td>}
+                <td className="num">{num(r.sim.lr[at]!)}</td>
+                <td className="num">{num(r.sim.gradNorm[at]!)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

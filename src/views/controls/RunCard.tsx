@@ -1,0 +1,75 @@
+import { memo, useCallback, useId, type CSSProperties } from 'react';
+import type { OptimizerKind, OptimizerSpec } from '../../engine';
+import { useLab, useLabState } from '../../state/context';
+import { optimizerLabel, runColor, type RunDoc } from '../../state/doc';
+import { LrSlider } from '../../ui/LrSlider';
+import { Select } from '../../ui/Select';
+import { ExtrasFields } from './ExtrasFields';
+import { setLr } from './lr-actions';
+import { extrasSummary, OPTIMIZER_OPTIONS, switchOptimizer } from './optimizer-model';
+import { OptimizerFields } from './OptimizerFields';
+import { ScheduleFields } from './ScheduleFields';
+
+export interface RunCardProps {
+  runId: string;
+  index: number;
+  /** How many runs there are: the last one can't be removed. */
+  count: number;
+}
+
+/** One run: its colour and label, the α slider, the optimizer and its settings. */
+export const RunCard = memo(function RunCard({ runId, index, count }: RunCardProps) {
+  const lab = useLab();
+  const run = useLabState((s) => s.doc.runs.find((r) => r.id === runId));
+  const result = useLabState((s) => s.results.find((r) => r.id === runId));
+  const steps = useLabState((s) => s.doc.steps);
+  const headingId = useId();
+  const onLr = useCallback((lr: number) => setLr(lab, runId, lr), [lab, runId]);
+  if (!run || !result) return null;
+
+  const color = runColor(index);
+  const name = optimizerLabel(run.optimizer);
+  const runName = `run ${index + 1}`;
+  const update = (patch: Partial<Omit<RunDoc, 'id'>>) => lab.updateRun(runId, patch);
+  const setOptimizer = (optimizer: OptimizerSpec) => update({ optimizer });
+  return (
+    <section className="run-card" aria-labelledby={headingId} style={{ '--run-color': color } as CSSProperties} data-run={runId}>
+      <header className="run-head">
+        <h3 id={headingId} className="run-title">
+          <span className="run-swatch" aria-hidden="true" />
+          Run {index + 1} <span className="run-name">· {name}</span>
+        </h3>
+        {count > 1 ? (
+          <button type="button" className="run-remove" aria-label={`Remove run ${index + 1} (${name})`} onClick={() => lab.removeRun(runId)}>
+            Remove
+          </button>
+        ) : null}
+      </header>
+      <LrSlider
+        runId={runId}
+        runLabel={`${runName}: ${name}`}
+        optimizerName={name}
+        lr={run.optimizer.lr}
+        optimizer={run.optimizer}
+        report={result.report}
+        color={color}
+        onChange={onLr}
+      />
+      <Select<OptimizerKind>
+        label="optimizer" value={run.optimizer.kind} options={OPTIMIZER_OPTIONS}
+        onChange={(kind) => setOptimizer(switchOptimizer(run.optimizer, kind))}
+        testId={`optimizer-${runId}`}
+      />
+      <OptimizerFields optimizer={run.optimizer} onChange={setOptimizer} runName={runName} />
+      <details className="run-more">
+        <summary>
+          Schedule, clipping, noise, seed <span className="run-more-note">— {extrasSummary(run)}</span>
+        </summary>
+        <div className="control-stack">
+          <ScheduleFields schedule={run.schedule} onChange={(schedule) => update({ schedule })} steps={steps} runName={runName} />
+          <ExtrasFields clip={run.clip} noise={run.noise} seed={run.seed} onChange={update} runName={runName} />
+        </div>
+      </details>
+    </section>
+  );
+});

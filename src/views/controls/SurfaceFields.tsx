@@ -1,0 +1,36 @@
+import type { CliffSpec, RosenbrockSpec, WellsSpec } from '../../engine';
+import { RangeField } from '../../ui/RangeField';
+import { SCALES } from './surface-model';
+
+const NON_NEG = { min: 0 };
+const POSITIVE = { min: 0, minExclusive: true };
+
+export function RosenbrockFields({ surface, onChange }: { surface: RosenbrockSpec; onChange(s: RosenbrockSpec): void }) {
+  return (
+    <div className="control-stack">
+      <p className="derived">f = (a − x)² + b (y − x²)², minimum at (a, a²).</p>
+      <RangeField label="a" spoken="a, where the minimum is" value={surface.a} scale={SCALES.rosenA} rule={{}} onChange={(a) => onChange({ ...surface, a })} testId="rosen-a" />
+      <RangeField label="b" spoken="b, the valley's steepness" value={surface.b} scale={SCALES.rosenB} rule={NON_NEG} onChange={(b) => onChange({ ...surface, b })} testId="rosen-b" />
+    </div>
+  );
+}
+
+export function CliffFields({ surface, onChange }: { surface: CliffSpec; onChange(s: CliffSpec): void }) {
+  return (
+    <div className="control-stack">
+      <p className="derived">A bowl ½‖w‖² with a smoothed step: a cliff face at x = position.</p>
+      <RangeField label="height" value={surface.height} scale={SCALES.cliffHeight} rule={NON_NEG} onChange={(height) => onChange({ ...surface, height })} testId="cliff-height" />
+      <RangeField label="steepness" value={surface.steepness} scale={SCALES.cliffSteepness} rule={POSITIVE} onChange={(steepness) => onChange({ ...surface, steepness })} testId="cliff-steepness" />
+      <RangeField label="position" value={surface.position} scale={SCALES.cliffPosition} rule={{}} onChange={(position) => onChange({ ...surface, position })} testId="cliff-position" />
+    </div>
+  );
+}
+
+export function WellsFields({ surface, onChange }: { surface: WellsSpec; onChange(s: WellsSpec): void }) {
+  return (
+    <div className="control-stack">
+      <p className="derived">A bowl q‖w‖²/2 with {surface.wells.length} Gaussian wells of different depth.</p>
+      <RangeField label="bowl q" spoken="bowl q, the curvature of the bowl" value={surface.bowl} scale={SCALES.bowl} rule={NON_NEG} onChange={(bowl) => onChange({ ...surface, bowl })} testId="wells-bowl" />
+    </div>
+  );
+}

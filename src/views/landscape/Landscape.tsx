@@ -1,0 +1,112 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createSurface, type Surface } from '../../engine';
+import { useLab, useLabState } from '../../state/context';
+import { optimizerLabel } from '../../state/doc';
+import { fmt, fmtPlain } from '../../ui/format';
+import { axisTicks, Axes, Y_TICK_SPACING } from './Axes';
+import { describeSurface, summarize, type RunSummary } from './caption';
+import { StartHandle, ZoomControls } from './Controls';
+import { EigenArrows } from './EigenArrows';
+import { Contours, HeatmapCanvas, Minima } from './Layers';
+import { layoutFor, leftMarginFor, MARGIN } from './layout';
+import { Legend } from './Legend';
+import { createLiveBox } from './liveBox';
+import { computeHeat, computeIsolines, type Isoline } from './maps';
+import { trackFor } from './scene';
+import { Trajectories } from './Trajectories';
+import { trackAt } from './track';
+import { useSize } from './useSize';
+import { useViewport } from './useViewport';
+import { clampBox, fitAspect, type Frame } from './viewport';
+import './landscape.css';
+
+/**
+ * The loss landscape: a log-scaled heatmap with contours, the minima, the Hessian's eigenvectors,
+ * every run's trajectory up to the playback step, and the start point to drag. Wheel zooms, drag
+ * pans, click sets the start, double-click resets the view.
+ */
+export function Landscape() {
+  const lab = useLab();
+  const surfaceSpec = useLabState((s) => s.doc.surface);
+  const start = useLabState((s) => s.doc.start);
+  const boxSetting = useLabState((s) => s.doc.view.box);
+  const results = useLabState((s) => s.results);
+  const [stageRef, size] = useSize<HTMLDivElement>();
+  const plotRef = useRef<HTMLDivElement>(null);
+  const layersRef = useRef<HTMLDivElement>(null);
+  const [live] = useState(createLiveBox);
+  const titleId = useId();
+  const summaryId = useId();
+
+  const surfaceKey = JSON.stringify(surfaceSpec);
+  const surface = useMemo(() => createSurface(JSON.parse(surfaceKey)), [surfaceKey]);
+  const req = clampBox(boxSetting ?? surface.viewBox, surface.viewBox);
+  // The left margin fits the y tick labels (long ones when zoomed far in or out).
+  const first = layoutFor(size.width, size.windowHeight);
+  const guess = fitAspect(req, first.plotW, first.plotH);
+  const left = leftMarginFor(axisTicks(guess.yMin, guess.yMax, first.plotH, true, Y_TICK_SPACING).map((t) => t.label));
+  const { width, height, plotW, plotH } = left === first.left ? first : layoutFor(size.width, size.windowHeight, left);
+  const vb = fitAspect(req, plotW, plotH);
+  const frame = useMemo<Frame>(
+    () => ({ box: { xMin: vb.xMin, xMax: vb.xMax, yMin: vb.yMin, yMax: vb.yMax }, width: plotW, height: plotH }),
+    [vb.xMin, vb.xMax, vb.yMin, vb.yMax, plotW, plotH],
+  );
+  const ready = plotW > 8 && plotH > 8;
+  // Heatmap and contours depend on the surface, the box and the pixel size only — never on runs.
+  const heat = useMemo(() => (ready ? computeHeat(surface, frame.box, frame.width, frame.height) : null), [ready, surface, frame]);
+  // Contours follow in the next task, so a zoom or a surface change paints the heatmap at once.
+  const [iso, setIso] = useState<{ frame: Frame; surface: Surface; lines: Isoline[] } | null>(null);
+  useEffect(() => {
+    if (!heat) return;
+    const id = window.setTimeout(() => setIso({ frame, surface, lines: computeIsolines(surface, frame.box, frame.width, frame.height, heat.scale) }), 0);
+    return () => window.clearTimeout(id);
+  }, [heat, surface, frame]);
+  const { zoomBy, reset } = useViewport({ plot: plotRef, layers: layersRef, frame, home: surface.viewBox, live, lab, ready });
+
+  const curvature = results[0]?.report.curvature ?? null;
+  const summary = useMemo(() => {
+    const runs: RunSummary[] = results.map((r) => {
+      const end = trackAt(trackFor(r, frame), Infinity);
+      const n = r.sim.length - 1;
+      const fate = r.nonFinite
+        ? `${Number.isNaN(r.nonFinite.value) ? 'becomes NaN' : 'overflows to infinity'} at step ${r.nonFinite.step}`
+        : end.label
+          ? end.label.replace('left at', 'leaves the view at')
+          : `ends at (${fmtPlain(r.sim.w[2 * n] ?? NaN)}, ${fmtPlain(r.sim.w[2 * n + 1] ?? NaN)}) after ${n} steps`;
+      return { label: `${optimizerLabel(r.spec.optimizer)} with learning rate ${fmt(r.spec.optimizer.lr)}`, fate };
+    });
+    return summarize(surfaceSpec, surface.minima, start, runs);
+  }, [results, frame, surfaceSpec, surface, start]);
+
+  return (
+    <figure className="panel landscape" aria-labelledby={titleId} aria-describedby={summaryId}>
+      <figcaption className="ls-caption">
+        <span className="ls-title" id={titleId}>Loss landscape</span>
+        <span className="ls-desc">{describeSurface(surfaceSpec)}</span>
+        <span className="ls-hint">Click to set the start · drag to pan · scroll to zoom · double-click to reset</span>
+        <span className="visually-hidden" id={summaryId}>{summary}</span>
+      </figcaption>
+      <div className="ls-stage" ref={stageRef} style={{ height: height || undefined }}>
+        {ready && <Axes frame={frame} live={live} width={width} height={height} left={left} />}
+        <div className="ls-plot" ref={plotRef} style={{ left, top: MARGIN.top, width: plotW, height: plotH }}>
+          <div className="ls-layers" ref={layersRef}>
+            <HeatmapCanvas heat={heat} width={plotW} height={plotH} dpr={size.dpr} />
+            {ready && (
+              <svg className="ls-overlay" width={plotW} height={plotH} aria-hidden="true" focusable="false">
+                <Contours lines={iso?.lines ?? []} from={iso?.frame ?? null} to={frame} />
+                <EigenArrows curvature={curvature} frame={frame} />
+                <Minima minima={surface.minima} frame={frame} />
+                <Trajectories results={results} frame={frame} />
+              </svg>
+            )}
+            {ready && <StartHandle start={start} frame={frame} lab={lab} plot={plotRef} />}
+          </div>
+        </div>
+      </div>
+      <div className="ls-foot">
+        <Legend results={results} scale={heat?.scale ?? null} />
+        <ZoomControls zoomBy={zoomBy} reset={reset} />
+      </div>
+    </figure>
+  );
+}
