@@ -1,7 +1,5 @@
+import { lazy, Suspense } from 'react';
 import { ConditionPanel } from './views/ConditionPanel';
-import { EigenChart } from './views/charts/EigenChart';
-import { LossChart } from './views/charts/LossChart';
-import { ScheduleStrip } from './views/charts/ScheduleStrip';
 import { RunsPanel } from './views/controls/RunsPanel';
 import { SurfaceControls } from './views/controls/SurfaceControls';
 import { HelpOverlay } from './views/HelpOverlay';
@@ -9,6 +7,9 @@ import { Landscape } from './views/landscape/Landscape';
 import { Notices } from './views/Notices';
 import { PlaybackBar } from './views/PlaybackBar';
 import { TopBar } from './views/TopBar';
+
+// The charts sit below the landscape: they arrive in their own chunk so the first paint is smaller.
+const Charts = lazy(() => import('./views/charts/Charts'));
 
 export function App() {
   return (
@@ -25,9 +26,9 @@ export function App() {
           <Landscape />
           <ConditionPanel />
           <div className="charts">
-            <LossChart />
-            <EigenChart />
-            <ScheduleStrip />
+            <Suspense fallback={<section className="panel chart-placeholder" aria-label="Charts loading" aria-busy="true" />}>
+              <Charts />
+            </Suspense>
           </div>
         </div>
       </main>

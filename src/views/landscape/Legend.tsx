@@ -1,6 +1,6 @@
-import { interpolateCividis } from 'd3-scale-chromatic';
 import { memo } from 'react';
 import type { RunResult } from '../../state/compute';
+import { interpolateCividis } from './colormap';
 import { optimizerLabel, runColor } from '../../state/doc';
 import { fmt } from '../../ui/format';
 import type { LogScale } from './field';

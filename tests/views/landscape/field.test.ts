@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSurface } from '../../../src/engine';
-import { makeLut, rasterize, luminance, cividisLut } from '../../../src/views/landscape/colormap';
+import { makeLut, rasterize, luminance, cividisLut, interpolateCividis } from '../../../src/views/landscape/colormap';
 import { contourLines, ringPath } from '../../../src/views/landscape/contours';
 import {
   balancedDelta, contourThresholds, DELTA_MAX, DELTA_MIN, logField, logScaleFor, logValue, sampleField, unit,
 } from '../../../src/views/landscape/field';
 import { computeHeat, computeIsolines, heatGrid, MAX_HEAT_CELLS } from '../../../src/views/landscape/maps';
-import { interpolateCividis } from 'd3-scale-chromatic';
 import { rgb } from 'd3-color';
 
 const box = { xMin: -3, xMax: 3, yMin: -3, yMax: 3 };
@@ -132,5 +131,21 @@ describe('contours', () => {
   it('treats NaN cells as below every level without crashing', () => {
     const v = [NaN, 1, 2, 3, NaN, 1, 2, 3, 0, 1, NaN, 3];
     expect(() => contourLines(logField(v, logScaleFor(v)), 4, 3, [0.5], 40, 30)).not.toThrow();
+  });
+});
+
+describe('the colour map', () => {
+  it('rises steadily in lightness from dark blue to yellow (readable in greyscale and by colour-blind viewers)', async () => {
+    const { interpolateCividis: cmap, luminance } = await import('../../../src/views/landscape/colormap');
+    let prev = -1;
+    for (let i = 0; i <= 50; i++) {
+      const l = luminance(cmap(i / 50));
+      expect(l).toBeGreaterThan(prev);
+      prev = l;
+    }
+    const lo = rgb(cmap(0));
+    const hi = rgb(cmap(1));
+    expect(lo.b).toBeGreaterThan(lo.r); // blue end
+    expect(hi.r).toBeGreaterThan(hi.b); // yellow end
   });
 });
