@@ -3,11 +3,18 @@
  * rates small enough that 1e6 steps stay finite and still end away from the minimum's exact
  * float (so the engine/inline trajectory check compares real numbers, not 0 with 0).
  */
-import { formatErrors, parseRunSpec, type RunSpec } from '../../src/engine';
+import { formatErrors, parseRunSpec, type RunSpec, type SimResult } from '../../src/engine';
 
 export type Point = [number, number];
-/** A hand-written loop: takes n steps from spec.start and returns the final point. */
+/** A hand-written compute-only loop: takes n steps from spec.start and returns the final point. */
 export type InlineLoop = (spec: RunSpec, n: number) => Point;
+/** The arrays a run records into: the engine's record type, preallocated once and reused. */
+export type Rec = Pick<SimResult, 'w' | 'loss' | 'gradNorm' | 'lr'>;
+/**
+ * A hand-written recording loop: records points 0…n (or up to the first non-finite value) into
+ * rec exactly as Run.advance does, and returns how many points it recorded.
+ */
+export type RecordLoop = (spec: RunSpec, n: number, rec: Rec) => number;
 
 export const SURFACES = [
   { name: 'quadratic', input: { kind: 'quadratic', eigenvalues: [1, 20], angle: 0.6 } },
@@ -30,6 +37,7 @@ export const OPTIMIZERS = [
 export type SurfaceName = (typeof SURFACES)[number]['name'];
 export type OptimizerName = (typeof OPTIMIZERS)[number]['name'];
 export type LoopTable = Record<OptimizerName, InlineLoop>;
+export type RecordTable = Record<OptimizerName, RecordLoop>;
 
 /** A validated spec, exactly as the UI would get it from parseRunSpec. */
 export function specFor(surface: number, optimizer: number, steps: number): RunSpec {

@@ -1,6 +1,7 @@
 /**
- * The practical limit in JavaScript on the quadratic: one hand-written loop per configuration,
- * plain local variables, no objects, no recording. Each writes the engine's float operations in
+ * The bench's informational `bare` column on the quadratic: the update alone, one hand-written
+ * loop per configuration, plain local variables, no objects, no recording (the like-for-like
+ * limit, which also records, is record-quadratic.ts). Each writes the engine's float operations in
  * the engine's order (src/engine/surfaces/quadratic.ts, src/engine/optimizers/*.ts), so the
  * trajectory is the same to the last bit. No loss, norm or finiteness check: only the update.
  * inline-rosenbrock.ts is this file with the other gradient.

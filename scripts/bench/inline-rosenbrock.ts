@@ -1,5 +1,5 @@
 /**
- * The practical limit in JavaScript on Rosenbrock: inline-quadratic.ts with Rosenbrock's gradient
+ * The bare update on Rosenbrock: inline-quadratic.ts with Rosenbrock's gradient
  * (src/engine/surfaces/rosenbrock.ts, same operations in the same order).
  */
 import type { AdagradSpec, AdamSpec, RmspropSpec, RosenbrockSpec, RunSpec, SgdSpec } from '../../src/engine';

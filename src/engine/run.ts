@@ -1,4 +1,5 @@
-import { createOptimizer, type Optimizer } from './optimizers';
+import { adagradLoop, adamLoop, CLIP_EPS, norm2, rmspropLoop, settings, sgdLoop } from './loops';
+import { Adagrad, Adam, createOptimizer, Rmsprop, Sgd, type Optimizer } from './optimizers';
 import { Gaussian } from './random';
 import { scheduleFactor } from './schedule';
 import type { RunSpec } from './spec/types';
@@ -32,8 +33,6 @@ export interface SimResult {
   stoppedAt: number | null;
   nonFinite: NonFinite | null;
 }
-
-const CLIP_EPS = 1e-6; // torch.nn.utils.clip_grad_norm_: coef = max_norm / (total_norm + 1e-6)
 
 /**
  * A run in progress: the surface, the optimizer state and the current point. `advance` takes
@@ -79,25 +78,58 @@ export class Run {
    * taken or a value goes non-finite. Returns the NonFinite report or null.
    */
   advance(out: SimResult, until: number): NonFinite | null {
-    const { spec, objective, optimizer, w, g, rng } = this;
+    const o = this.optimizer;
+    // Two parameters (every surface): one of loops.ts's loops, picked by optimizer class, so that
+    // TurboFan inlines the step (see there). The same float operations as advanceAny.
+    if (this.w.length === 2 && this.g.length === 2) {
+      if (o instanceof Sgd) return sgdLoop(this, o, out, until);
+      if (o instanceof Adam) return adamLoop(this, o, out, until);
+      if (o instanceof Rmsprop) return rmspropLoop(this, o, out, until);
+      if (o instanceof Adagrad) return adagradLoop(this, o, out, until);
+    }
+    return this.advanceAny(out, until);
+  }
+
+  /** Adds gradient noise, std·N(0, 1) per parameter in order, to g (for the stepping loops). */
+  addNoise(g: Float64Array, std: number): void {
+    for (let i = 0; i < this.w.length; i++) g[i] = g[i]! + std * this.rng.normal();
+  }
+
+  /**
+   * Ends a stepping loop at point k, which the loop has recorded into `out` and checked: sets k
+   * and out.length, and returns the NonFinite report when the check failed (null when k = until).
+   */
+  stopAt(out: SimResult, k: number): NonFinite | null {
+    const { w, g } = this;
     const n = w.length;
-    const base = spec.optimizer.lr;
-    const schedule = spec.schedule;
-    const constant = schedule.kind === 'constant';
-    const noiseStd = spec.noise ? spec.noise.std / Math.sqrt(spec.noise.batchSize) : 0;
-    const maxNorm = spec.clip ? spec.clip.maxNorm : 0;
+    this.k = k;
+    out.length = k + 1;
+    const loss = out.loss[k]!;
+    const norm = out.gradNorm[k]!;
+    const lr = out.lr[k]!;
+    let check = loss * 0 + norm * 0 + lr * 0;
+    for (let i = 0; i < n; i++) check += w[i]! * 0;
+    return Number.isFinite(check) ? null : nonFiniteAt(k, w, loss, g, norm, lr);
+  }
+
+  /** The stepping loop for any number of parameters and any Optimizer. */
+  private advanceAny(out: SimResult, until: number): NonFinite | null {
+    const { objective, optimizer, w, g } = this;
+    const n = w.length;
+    const { base, schedule, constant, noiseStd, maxNorm } = settings(this.spec);
     const { w: ws, loss, gradNorm, lr } = out;
-    // The hot loop keeps its counter in a local and its rare paths (overflow-safe norm, naming
-    // what went non-finite) out of line, so V8 can inline the surface and optimizer calls.
+    // The counter lives in a local and the rare paths (noise, the overflow-safe norm, naming what
+    // went non-finite) out of line.
     for (let k = this.k; ; k++) {
       const loss_k = objective.valueAndGrad(w, g);
-      if (noiseStd !== 0) for (let i = 0; i < n; i++) g[i] = g[i]! + noiseStd * rng.normal();
+      if (noiseStd !== 0) this.addNoise(g, noiseStd);
       let sq = 0;
       for (let i = 0; i < n; i++) sq += g[i]! * g[i]!;
       const norm = sq === Infinity ? norm2(g) : Math.sqrt(sq);
       const lr_k = constant ? base : base * scheduleFactor(schedule, k);
-      // Any NaN or ±∞ among w, the loss, ‖g‖ (hence g) or the rate makes `check` non-finite.
-      let check = loss_k + norm + lr_k;
+      // x·0 is 0 for finite x and NaN for ±∞ or NaN: any non-finite w, loss, ‖g‖ (hence g) or rate
+      // makes `check` NaN, and finite values can never overflow it.
+      let check = loss_k * 0 + norm * 0 + lr_k * 0;
       for (let i = 0; i < n; i++) {
         const wi = w[i]!;
         ws[n * k + i] = wi;
@@ -106,15 +138,7 @@ export class Run {
       loss[k] = loss_k;
       gradNorm[k] = norm;
       lr[k] = lr_k;
-      out.length = k + 1;
-      if (!Number.isFinite(check)) {
-        this.k = k;
-        return nonFiniteAt(k, w, loss_k, g, norm, lr_k);
-      }
-      if (k >= until) {
-        this.k = k;
-        return null;
-      }
+      if (!Number.isFinite(check) || k >= until) return this.stopAt(out, k);
       if (maxNorm !== 0) {
         const coef = maxNorm / (norm + CLIP_EPS);
         if (coef < 1) for (let i = 0; i < n; i++) g[i] = g[i]! * coef;
@@ -122,19 +146,6 @@ export class Run {
       optimizer.step(w, g, lr_k);
     }
   }
-}
-
-/** ‖g‖₂ as torch computes it, rescaled only when the plain sum of squares would overflow. */
-function norm2(g: Float64Array): number {
-  let sq = 0;
-  for (let i = 0; i < g.length; i++) sq += g[i]! * g[i]!;
-  if (sq !== Infinity) return Math.sqrt(sq);
-  let big = 0;
-  for (let i = 0; i < g.length; i++) big = Math.max(big, Math.abs(g[i]!));
-  if (big === Infinity) return Infinity;
-  sq = 0;
-  for (let i = 0; i < g.length; i++) sq += (g[i]! / big) ** 2;
-  return big * Math.sqrt(sq);
 }
 
 /** Names the first non-finite value at step k: parameters, then loss, gradient, its norm, the rate. */

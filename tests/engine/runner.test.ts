@@ -94,3 +94,16 @@ describe('gradient noise models a mini-batch of size B', () => {
     expect(Array.from(a)).not.toEqual(Array.from(c));
   });
 });
+
+describe('the finiteness check', () => {
+  it('does not stop a run whose loss and gradient norm are both huge but finite', () => {
+    // λ = 1, α = 0 (nothing moves): loss ½x² ≈ 1.6e308 and ‖g‖ = x ≈ 1.8e154 are finite; their sum is too.
+    // With a loss near the top of float64 and lr = 1e308 the sum loss + lr would overflow.
+    const x = Math.SQRT2 * Math.sqrt(1.6e308);
+    const r = simulate(spec({ surface: quadratic([1, 1]), optimizer: { kind: 'sgd', lr: 0 }, start: [x, 0], steps: 3 }));
+    expect(r.stoppedAt).toBeNull();
+    const big = simulate(spec({ surface: quadratic([1, 1]), optimizer: { kind: 'sgd', lr: 1.7e308 }, start: [x, 0], steps: 0 }));
+    expect(big.loss[0]! + big.lr[0]!).toBe(Infinity);
+    expect(big.stoppedAt).toBeNull();
+  });
+});
