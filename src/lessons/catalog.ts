@@ -1,4 +1,9 @@
 /** Titles and slugs of the lessons, in order: small enough for the first load (content is lazy). */
 export const CATALOG: readonly { slug: string; title: string }[] = [
   { slug: 'oscillation-vs-divergence', title: 'Oscillation vs divergence' },
+  { slug: 'anatomy-of-a-step', title: 'Anatomy of a step' },
+  { slug: 'the-stability-boundary', title: 'The boundary α < 2/λmax' },
+  { slug: 'ill-conditioning-and-momentum', title: 'Ill-conditioning and momentum' },
+  { slug: 'adam-and-adaptive-steps', title: 'Adam and adaptive steps' },
+  { slug: 'warmup', title: 'Warmup' },
 ];
