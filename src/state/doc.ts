@@ -78,7 +78,7 @@ export function optimizerLabel(o: OptimizerSpec): string {
   switch (o.kind) {
     case 'sgd':
       if (o.momentum === 0) return 'GD';
-      return o.nesterov ? `Nesterov β=${o.momentum}` : `Momentum β=${o.momentum}`;
+      return `${o.nesterov ? 'Nesterov' : 'Momentum'} β=${Number(o.momentum.toPrecision(3))}`;
     case 'adam':
       return 'Adam';
     case 'adamw':
