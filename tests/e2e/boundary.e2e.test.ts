@@ -64,6 +64,8 @@ describe('the learning-rate slider and the stability boundary', () => {
   it('mouse: dragging the thumb across the tick flips the regime, and the tick sits at the boundary pixel', async () => {
     const run = await e2e.open(path);
     const { page } = run;
+    // The mouse reaches only what is on screen: bring the slider into view first.
+    await page.getByTestId('lr-slider-r1').scrollIntoViewIfNeeded();
     const tick = page.getByTestId('boundary-tick').first();
     expect(Number(await tick.getAttribute('data-alpha'))).toBeCloseTo(0.2, 12);
     const t = (await tick.boundingBox())!;

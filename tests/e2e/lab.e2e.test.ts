@@ -107,6 +107,7 @@ describe('the live lab', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    await page.locator('body').click({ position: { x: 5, y: 5 } }); // focus back on the page, not a control
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
     await page.keyboard.press(' ');
