@@ -14,7 +14,10 @@ export async function sweepSlider(args: { selector: string; ms: number }): Promi
   if (!input) throw new Error(`no slider matches ${args.selector}`);
   const min = Number(input.min);
   const max = Number(input.max);
-  const start = Number(input.value);
+  // Sweep ±0.3 decades around the run's stability boundary (its tick), so every sweep crosses it.
+  const tick = input.closest('[data-run]')?.querySelector('[data-testid="boundary-tick"]');
+  const boundary = Number(tick?.getAttribute('data-alpha'));
+  const centre = boundary > 0 ? Math.log10(boundary) : Number(input.value);
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   let longTasks = 0;
   const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
@@ -35,9 +38,9 @@ export async function sweepSlider(args: { selector: string; ms: number }): Promi
       if (last >= 0) frames.push(t - last);
       last = t;
       if (t - t0 > args.ms) return done();
-      // A triangle wave over ±0.35 decades around the start: crosses the boundary back and forth.
+      // A triangle wave between centre − 0.3 and centre + 0.3 decades, 1.5 s each way.
       const phase = ((t - t0) / 1500) % 2;
-      const v = Math.min(max, Math.max(min, start + 0.35 * (phase < 1 ? phase : 2 - phase)));
+      const v = Math.min(max, Math.max(min, centre - 0.3 + 0.6 * (phase < 1 ? phase : 2 - phase)));
       const before = performance.now();
       setter.call(input, String(v));
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -52,4 +55,20 @@ export async function sweepSlider(args: { selector: string; ms: number }): Promi
   });
   observer.disconnect();
   return { updates, frames, longTasks, crossings };
+}
+
+/**
+ * Runs inside the page: scrolls the window so the loss chart and the eigendirection chart are in
+ * view together (centred on both; their headings may sit just past the edges), waits two frames
+ * and returns the scroll position.
+ */
+export async function scrollChartsIntoView(): Promise<number> {
+  const loss = document.querySelector('.chart-loss')?.getBoundingClientRect();
+  const eigen = document.querySelector('.chart-eigen')?.getBoundingClientRect();
+  if (!loss || !eigen) throw new Error('the loss and eigendirection charts are not on the page');
+  const top = loss.top + window.scrollY;
+  const bottom = eigen.bottom + window.scrollY;
+  window.scrollTo(0, Math.max(0, (top + bottom) / 2 - window.innerHeight / 2));
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return window.scrollY;
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import './controls.css';
 
 export interface SelectOption<T extends string> {
@@ -17,8 +17,8 @@ export interface SelectProps<T extends string> {
   testId?: string;
 }
 
-/** A labelled native select. */
-export function Select<T extends string>(props: SelectProps<T>) {
+/** A labelled native select (memoised: with a stable onChange it skips its parent's re-renders). */
+export const Select = memo(function Select<T extends string>(props: SelectProps<T>) {
   const id = useId();
   const { label, value, options, onChange, disabled, hint } = props;
   return (
@@ -38,4 +38,4 @@ export function Select<T extends string>(props: SelectProps<T>) {
       {hint ? <span id={`${id}-hint`} className="field-hint">{hint}</span> : null}
     </div>
   );
-}
+}) as <T extends string>(props: SelectProps<T>) => ReactNode;

@@ -13,9 +13,13 @@ export function PlaybackBar() {
   const readout = useRef<HTMLOutputElement>(null);
   const scrub = useRef<HTMLInputElement>(null);
 
-  // The step counter moves every frame: update it outside React.
+  // The step counter moves every frame: update it outside React, and only when k or the limit
+  // moved (the store also notifies when a change to the runs re-sets the same limit).
   useEffect(() => {
+    let shown = '';
     const paint = (k: number, limit: number) => {
+      if (`${k}/${limit}` === shown) return;
+      shown = `${k}/${limit}`;
       if (readout.current) readout.current.textContent = `step ${k} / ${limit}`;
       if (scrub.current) {
         scrub.current.max = String(limit);

@@ -6,8 +6,9 @@ import { runColor } from '../../state/doc';
 import { Axes, px, RunKey, RunMark, useSafeId } from './chart-frame';
 import { useCursor } from './cursor';
 import { signChanges, type Direction } from './eigen';
-import { excursions, seriesPath, yAxisFor } from './geometry';
+import { excursions } from './geometry';
 import { nonFiniteLabel, num, runName } from './labels';
+import { cachedSeriesPath, cachedYAxis, derived } from './path-cache';
 import { place, planSignedAxis } from './scales';
 
 export const PANEL_HEIGHT = 220;
@@ -15,17 +16,22 @@ const M = { top: 24, right: 12, bottom: 28, left: 54 };
 const TRIANGLE = symbol(symbolTriangle, 30)() ?? '';
 const TIMES = symbol(symbolTimes, 56)() ?? '';
 
-const negate = (a: Float64Array) => a.map((v) => -v);
+const NEGATED = new WeakMap<Float64Array, { key: string; value: Float64Array }>();
+/** −envelope, the lower half of the closed form (one array per envelope, so its path is cached too). */
+const negated = (a: Float64Array) => derived(NEGATED, a, '', (s) => s.map((v) => -v));
 
 /** One eigendirection: every run's signed error e(k), GD's closed-form envelope dashed on top. */
 export function EigenPanel({ dir, results, width, steps }: { dir: Direction; results: readonly RunResult[]; width: number; steps: number }) {
   const id = useSafeId(`eig-${dir.key}`);
   const byId = useMemo(() => new Map(results.map((r) => [r.id, r])), [results]);
+  const left = M.left, right = Math.max(left + 40, width - M.right);
+  // The x mapping only changes with the size or the step count (the cursor keeps its subscription).
+  const x = useMemo(() => scaleLinear().domain([0, Math.max(1, steps)]).range([left, right]), [steps, left, right]);
+  const xTicks = useMemo(() => x.ticks(Math.max(2, Math.floor(width / 80))), [x, width]);
   const g = useMemo(() => {
-    const left = M.left, right = Math.max(left + 40, width - M.right), top = M.top, bottom = PANEL_HEIGHT - M.bottom;
-    const x = scaleLinear().domain([0, Math.max(1, steps)]).range([left, right]);
+    const xKey = `${steps}:${left}:${right}`, top = M.top, bottom = PANEL_HEIGHT - M.bottom;
     const plan = planSignedAxis(dir.runs.flatMap((r) => (r.envelope ? [r.e, r.envelope] : [r.e])));
-    const axis = yAxisFor(plan, top, bottom);
+    const axis = cachedYAxis(plan, top, bottom);
     const marks: { key: string; x: number; y: number; d: string; color: string; flip: boolean }[] = [];
     const runs = dir.runs.map((s) => {
       const color = runColor(s.index);
@@ -48,12 +54,12 @@ export function EigenPanel({ dir, results, width, steps }: { dir: Direction; res
       }
       return {
         ...s, color, end,
-        path: seriesPath(s.e, x, axis),
-        env: s.envelope ? [seriesPath(s.envelope, x, axis), seriesPath(negate(s.envelope), x, axis)] : null,
+        path: cachedSeriesPath(s.e, x, xKey, axis),
+        env: s.envelope ? [cachedSeriesPath(s.envelope, x, xKey, axis), cachedSeriesPath(negated(s.envelope), x, xKey, axis)] : null,
       };
     });
     return { x, axis, plan, left, right, top, bottom, runs, marks };
-  }, [dir, width, steps, byId]);
+  }, [dir, x, left, right, steps, byId]);
   const cursor = useCursor(id, g.x, g.left, g.right, g.top, g.bottom);
 
   const story = g.runs.map((s) => {
@@ -71,7 +77,7 @@ export function EigenPanel({ dir, results, width, steps }: { dir: Direction; res
       <h3>{dir.title}</h3>
       <svg width={width} height={PANEL_HEIGHT} role="img" aria-label={summary} className="chart-svg">
         {cursor.defs}
-        <Axes width={width} height={PANEL_HEIGHT} margin={M} x={g.x} y={g.axis.y} xTicks={g.x.ticks(Math.max(2, Math.floor(width / 80)))} yTicks={g.axis.ticks} xLabel="step" yLabel={g.plan.kind === 'symlog' ? 'e(k), signed log' : 'e(k)'} />
+        <Axes width={width} height={PANEL_HEIGHT} margin={M} x={g.x} y={g.axis.y} xTicks={xTicks} yTicks={g.axis.ticks} xLabel="step" yLabel={g.plan.kind === 'symlog' ? 'e(k), signed log' : 'e(k)'} />
         {(['future', 'past'] as const).map((part) => (
           <g key={part} clipPath={cursor.clip(part)} className={`curves ${part}`}>
             {g.runs.map((r) => (

@@ -6,11 +6,12 @@ import { runColor } from '../../state/doc';
 import { Axes, ChartFigure, px, RunKey, RunMark, useSafeId } from './chart-frame';
 import { useCursor } from './cursor';
 import { emaSmooth } from './ema';
-import { excursions, layoutLabels, seriesPath, yAxisFor, type Label } from './geometry';
+import { excursions, layoutLabels, type Label } from './geometry';
 import { stepAtPixel, stepForKey } from './hover';
 import { lossStory, nonFiniteLabel, num, runName } from './labels';
 import { LossControls } from './LossControls';
 import { LossReadout } from './LossReadout';
+import { cachedSeriesPath, cachedYAxis, derived } from './path-cache';
 import { place, planLossAxis } from './scales';
 import { useWidth } from './useSize';
 
@@ -19,6 +20,7 @@ const M = { top: 28, right: 16, bottom: 30, left: 60 };
 const TRIANGLE = symbol(symbolTriangle, 36)() ?? '';
 const TIMES = symbol(symbolTimes, 64)() ?? '';
 const MAX_MARKS = 8;
+const SMOOTHED = new WeakMap<Float64Array, { key: string; value: Float64Array }>();
 
 /** Loss against step for every run, log or linear, with EMA smoothing, hover readout and cursor. */
 export function LossChart() {
@@ -31,20 +33,24 @@ export function LossChart() {
   const [hover, setHover] = useState<number | null>(null);
   const id = useSafeId('loss');
 
-  const smoothed = useMemo(() => (ema > 0 ? results.map((r) => emaSmooth(r.sim.loss, ema)) : null), [results, ema]);
+  // Smoothed series and paths are cached per run: when one run changes, the others are reused.
+  const smoothed = useMemo(() => (ema > 0 ? results.map((r) => derived(SMOOTHED, r.sim.loss, String(ema), (l) => emaSmooth(l, ema))) : null), [results, ema]);
   const plan = useMemo(() => planLossAxis(results.map((r) => r.sim.loss), logY), [results, logY]);
+  const left = M.left, right = Math.max(M.left + 40, width - M.right);
+  // The x mapping only changes with the size or the step count (the cursor keeps its subscription).
+  const x = useMemo(() => scaleLinear().domain([0, Math.max(1, steps)]).range([left, right]), [steps, left, right]);
+  const xTicks = useMemo(() => x.ticks(Math.max(2, Math.floor(width / 90))), [x, width]);
   const g = useMemo(() => {
-    const left = M.left, right = Math.max(M.left + 40, width - M.right), top = M.top, bottom = HEIGHT - M.bottom;
-    const x = scaleLinear().domain([0, Math.max(1, steps)]).range([left, right]);
-    const axis = yAxisFor(plan, top, bottom);
+    const xKey = `${steps}:${left}:${right}`, top = M.top, bottom = HEIGHT - M.bottom;
+    const axis = cachedYAxis(plan, top, bottom);
     const edge = (v: number) => (v < 0 ? bottom : top);
     const labels: Label[] = [];
     const marks: { key: string; x: number; y: number; d: string; color: string; flip: boolean }[] = [];
     const runs = results.map((r, i) => {
       const color = runColor(r.index);
       const main = smoothed ? smoothed[i]! : r.sim.loss;
-      const raw = seriesPath(r.sim.loss, x, axis);
-      const smooth = smoothed ? seriesPath(main, x, axis) : null;
+      const raw = cachedSeriesPath(r.sim.loss, x, xKey, axis);
+      const smooth = smoothed ? cachedSeriesPath(main, x, xKey, axis) : null;
       let end: { x: number; y: number } | null = null;
       const last = main.length - 1;
       if (last >= 0 && ['in', 'floor'].includes(place(main[last]!, axis.bounds))) {
@@ -71,7 +77,7 @@ export function LossChart() {
       return { id: r.id, index: r.index, color, raw, smooth, end, main };
     });
     return { x, axis, left, right, top, bottom, runs, marks, labels: layoutLabels(labels, left, right) };
-  }, [results, smoothed, plan, width, steps]);
+  }, [results, smoothed, plan, x, left, right, steps]);
 
   const cursor = useCursor(id, g.x, g.left, g.right, g.top, g.bottom);
 
@@ -106,7 +112,7 @@ export function LossChart() {
           onKeyDown={onKey} onFocus={() => setHover((h) => h ?? lab.playback.getState().k)} onBlur={() => setHover(null)}
         >
           {cursor.defs}
-          <Axes width={width} height={HEIGHT} margin={M} x={g.x} y={g.axis.y} xTicks={g.x.ticks(Math.max(2, Math.floor(width / 90)))} yTicks={g.axis.ticks} xLabel="step" yLabel={`loss (${scaleName})`} />
+          <Axes width={width} height={HEIGHT} margin={M} x={g.x} y={g.axis.y} xTicks={xTicks} yTicks={g.axis.ticks} xLabel="step" yLabel={`loss (${scaleName})`} />
           {(['future', 'past'] as const).map((part) => (
             <g key={part} clipPath={cursor.clip(part)} className={`curves ${part}`}>
               {g.runs.map((r) => (

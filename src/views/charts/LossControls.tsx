@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { useLab } from '../../state/context';
 
 /** Log/linear toggle and the TensorBoard-style smoothing slider (doc.view.logY, doc.view.ema). */
-export function LossControls({ logY, ema, idPrefix }: { logY: boolean; ema: number; idPrefix: string }) {
+export const LossControls = memo(function LossControls({ logY, ema, idPrefix }: { logY: boolean; ema: number; idPrefix: string }) {
   const lab = useLab();
   return (
     <div className="chart-controls">
@@ -24,4 +25,4 @@ export function LossControls({ logY, ema, idPrefix }: { logY: boolean; ema: numb
       </label>
     </div>
   );
-}
+});

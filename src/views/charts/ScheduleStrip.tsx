@@ -12,7 +12,7 @@ import { useWidth } from './useSize';
 
 const HEIGHT = 200;
 const M = { top: 24, right: 16, bottom: 28, left: 60 };
-const lrPath = line<number>().defined((v) => Number.isFinite(v));
+const lrPath = line<number>().digits(1).defined((v) => Number.isFinite(v));
 
 /** α(k) for each scheduled run against its stability boundary; steps above it shaded. */
 export function ScheduleStrip() {
@@ -21,9 +21,11 @@ export function ScheduleStrip() {
   const [box, width] = useWidth<HTMLDivElement>();
   const id = useSafeId('sched');
   const results = useMemo(() => all.filter(isScheduled), [all]);
+  const left = M.left, right = Math.max(left + 40, width - M.right);
+  // The x mapping only changes with the size or the step count (the cursor keeps its subscription).
+  const x = useMemo(() => scaleLinear().domain([0, Math.max(1, steps)]).range([left, right]), [steps, left, right]);
   const g = useMemo(() => {
-    const left = M.left, right = Math.max(left + 40, width - M.right), top = M.top, bottom = HEIGHT - M.bottom;
-    const x = scaleLinear().domain([0, Math.max(1, steps)]).range([left, right]);
+    const top = M.top, bottom = HEIGHT - M.bottom;
     let hi = 0;
     for (const r of results) {
       for (const v of r.sim.lr) if (Number.isFinite(v) && v > hi) hi = v;
@@ -49,7 +51,7 @@ export function ScheduleStrip() {
       labels.push({ text: `${s.r.index + 1}: ${s.label}`, y: Math.max(top + 10, Math.min(s.by - 4, prev ? prev.y - 13 : Infinity)) });
     }
     return { x, y, left, right, top, bottom, runs, labels, yMax };
-  }, [results, width, steps]);
+  }, [results, x, left, right]);
   const cursor = useCursor(id, g.x, g.left, g.right, g.top, g.bottom);
   if (results.length === 0) return null;
 

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from 'd3-shape';
 import { tickLabel } from './ticks';
 import './charts.css';
@@ -26,8 +26,11 @@ interface AxesProps {
   yFormat?: (v: number) => string;
 }
 
-/** Gridlines, axis lines and tick labels, from d3-scale ticks, drawn as plain SVG. */
-export function Axes({ width, height, margin, x, y, xTicks, yTicks, xLabel, yLabel, yFormat = tickLabel }: AxesProps) {
+/**
+ * Gridlines, axis lines and tick labels, from d3-scale ticks, drawn as plain SVG. Memoised: the
+ * charts hand it the same scale and tick arrays while the axes stay the same.
+ */
+export const Axes = memo(function Axes({ width, height, margin, x, y, xTicks, yTicks, xLabel, yLabel, yFormat = tickLabel }: AxesProps) {
   const left = margin.left;
   const right = width - margin.right;
   const top = margin.top;
@@ -60,29 +63,34 @@ export function Axes({ width, height, margin, x, y, xTicks, yTicks, xLabel, yLab
       {yLabel && <text className="axis-label" x={4} y={Math.max(10, top - 12)}>{yLabel}</text>}
     </g>
   );
-}
+});
 
 const SHAPES = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolStar];
 
+const MARKS = new Map<string, string>();
+
 /** Each run also has a shape (colour is never the only cue): circle, square, triangle, … */
 export function markPath(index: number, size = 48): string {
-  return symbol(SHAPES[index % SHAPES.length]!, size)() ?? '';
+  const key = `${index % SHAPES.length}:${size}`;
+  let d = MARKS.get(key);
+  if (d === undefined) MARKS.set(key, (d = symbol(SHAPES[index % SHAPES.length]!, size)() ?? ''));
+  return d;
 }
 
 /** A run's shape in its colour, centred at (x, y). */
-export function RunMark({ index, color, x, y, size = 48 }: { index: number; color: string; x: number; y: number; size?: number }) {
+export const RunMark = memo(function RunMark({ index, color, x, y, size = 48 }: { index: number; color: string; x: number; y: number; size?: number }) {
   return <path className="run-mark" d={markPath(index, size)} transform={`translate(${x},${y})`} fill={color} />;
-}
+});
 
 /** A run's key: its shape (and line) in its colour, in a tiny inline SVG for legends and readouts. */
-export function RunKey({ index, color, dashed = false }: { index: number; color: string; dashed?: boolean }) {
+export const RunKey = memo(function RunKey({ index, color, dashed = false }: { index: number; color: string; dashed?: boolean }) {
   return (
     <svg className="run-key" width="26" height="12" viewBox="0 0 26 12" aria-hidden="true" focusable="false">
       <line x1="1" x2="25" y1="6" y2="6" stroke={color} strokeWidth="2" strokeDasharray={dashed ? '4 3' : undefined} />
       <path d={markPath(index, 40)} transform="translate(13,6)" fill={color} stroke="#fff" strokeWidth="1" />
     </svg>
   );
-}
+});
 
 /** A DOM-safe unique id for clip paths and labels (React's useId has characters url(#…) dislikes). */
 export function useSafeId(prefix: string): string {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useLab } from '../../state/context';
+import { setAttr as set } from '../set-attr';
 import { px } from './chart-frame';
 
 /**
@@ -31,13 +32,13 @@ export function cursorX(xk: number | null, left: number, right: number): number 
 export function paintCursor(at: number, left: number, right: number, line: SVGLineElement | null, past: SVGRectElement | null, future: SVGRectElement | null): void {
   const a = String(at);
   if (line) {
-    line.setAttribute('x1', a);
-    line.setAttribute('x2', a);
+    set(line, 'x1', a);
+    set(line, 'x2', a);
   }
-  if (past) past.setAttribute('width', String(Math.max(0, at - left + PAD)));
+  if (past) set(past, 'width', String(Math.max(0, at - left + PAD)));
   if (future) {
-    future.setAttribute('x', a);
-    future.setAttribute('width', String(Math.max(0, right - at + PAD)));
+    set(future, 'x', a);
+    set(future, 'width', String(Math.max(0, right - at + PAD)));
   }
 }
 

@@ -153,18 +153,41 @@ export function eigenDirections(results: readonly Pick<RunResult, 'id' | 'index'
     ['steep', c.lambdaMax > 0 ? 'Steep direction' : 'Direction of λmax', c.lambdaMax, c.vMax],
     ['flat', c.lambdaMin < 0 ? 'Downhill direction' : 'Flat direction', c.lambdaMin, c.vMin],
   ];
-  const directions = dirs.map(([key, name, lambda, v]) => ({
-    key, lambda, title: `${name} (${lam(lambda)})`,
-    runs: results.map((r) => {
-      const e = projectErrors(r.sim.w, r.sim.length, v, ref.at);
-      zeroRoundOff(e, r.sim.w, ref.at);
-      const e0 = e.length ? e[0]! : NaN;
-      const envelope = closedFormApplies(r) && Number.isFinite(e0) ? gdEnvelope(e0, lambda, r.sim.lr, r.sim.length, weightDecayAt(r)) : null;
-      const f = runFactor(r, lambda);
-      const scheduled = r.history.some((h) => h.spec.schedule.kind !== 'constant');
-      const factor = !f ? 'adaptive step: no fixed factor' : (scheduled ? 'at the base α, ' : '') + factorText(f.rho, f.oscillates) + (local ? ' near w*' : '');
-      return { id: r.id, index: r.index, e, envelope, factor };
-    }),
-  }));
+  const directions = dirs.map(([key, name, lambda, v]) => {
+    // Everything a run's series along this direction depends on besides the result itself.
+    const geometry = `${lambda}|${v[0]}|${v[1]}|${ref.at[0]}|${ref.at[1]}|${local}`;
+    return {
+      key, lambda, title: `${name} (${lam(lambda)})`,
+      runs: results.map((r) => {
+        const hit = SERIES[key].get(r);
+        if (hit && hit.key === geometry) return hit.value;
+        const value = directionSeries(r, lambda, v, ref.at, local);
+        SERIES[key].set(r, { key: geometry, value });
+        return value;
+      }),
+    };
+  });
   return { directions, ref: ref.what };
+}
+
+type SeriesInput = Pick<RunResult, 'id' | 'index' | 'spec' | 'history' | 'report' | 'sim'>;
+
+/**
+ * Each run's series per direction, remembered per result object: when one run's α moves, the
+ * others keep their arrays (and so their cached paths).
+ */
+const SERIES: Record<Direction['key'], WeakMap<SeriesInput, { key: string; value: DirectionSeries }>> = {
+  steep: new WeakMap(),
+  flat: new WeakMap(),
+};
+
+function directionSeries(r: SeriesInput, lambda: number, v: V2, at: V2, local: boolean): DirectionSeries {
+  const e = projectErrors(r.sim.w, r.sim.length, v, at);
+  zeroRoundOff(e, r.sim.w, at);
+  const e0 = e.length ? e[0]! : NaN;
+  const envelope = closedFormApplies(r) && Number.isFinite(e0) ? gdEnvelope(e0, lambda, r.sim.lr, r.sim.length, weightDecayAt(r)) : null;
+  const f = runFactor(r, lambda);
+  const scheduled = r.history.some((h) => h.spec.schedule.kind !== 'constant');
+  const factor = !f ? 'adaptive step: no fixed factor' : (scheduled ? 'at the base α, ' : '') + factorText(f.rho, f.oscillates) + (local ? ' near w*' : '');
+  return { id: r.id, index: r.index, e, envelope, factor };
 }

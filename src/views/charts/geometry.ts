@@ -1,6 +1,5 @@
 import { scaleLinear, scaleLog, scaleSymlog } from 'd3-scale';
-import { line } from 'd3-shape';
-import { place, type AxisPlan, type Placement } from './scales';
+import { place, type AxisPlan } from './scales';
 import { logTicks, symlogTicks } from './ticks';
 
 /** Geometry shared by the charts: y scales from an axis plan, clipped paths, label rows. Pure. */
@@ -11,6 +10,8 @@ export interface YAxis {
   ticks: number[];
   /** The domain actually drawn (after nice()), with the plan's floor rule. */
   bounds: { lo: number; hi: number; floorClamp: boolean };
+  /** Equal for two axes that map every value to the same pixel (for caching paths). */
+  key: string;
 }
 
 export function yAxisFor(plan: AxisPlan, top: number, bottom: number): YAxis {
@@ -39,7 +40,8 @@ export function yAxisFor(plan: AxisPlan, top: number, bottom: number): YAxis {
     ticks = s.ticks(5);
   }
   const y = (v: number) => scale(v < lo ? lo : v > hi ? hi : v);
-  return { y, ticks: thinTicks(ticks, y), bounds: { lo, hi, floorClamp: plan.floorClamp } };
+  const key = `${plan.kind}:${lo}:${hi}:${plan.kind === 'symlog' ? plan.constant : 0}:${plan.floorClamp}:${top}:${bottom}`;
+  return { y, ticks: thinTicks(ticks, y), bounds: { lo, hi, floorClamp: plan.floorClamp }, key };
 }
 
 /**
@@ -56,29 +58,7 @@ export function thinTicks(ticks: readonly number[], y: (v: number) => number, ga
   return kept.sort((a, b) => a - b);
 }
 
-type Pt = readonly [number, number] | null;
-const drawable = (p: Placement) => p === 'in' || p === 'floor';
-const pathOf = line<Pt>().defined((p) => p !== null).x((p) => p![0]).y((p) => p![1]);
-
-/**
- * A series as an SVG path over steps 0..n−1: in-range points as they are, a point past the edge
- * drawn on the edge only where it joins an in-range neighbour (the line visibly leaves the chart),
- * NaN as a gap. Returns '' when nothing is drawable.
- */
-export function seriesPath(series: ArrayLike<number>, x: (k: number) => number, axis: YAxis): string {
-  const n = series.length;
-  const where: Placement[] = new Array(n);
-  for (let i = 0; i < n; i++) where[i] = place(series[i]!, axis.bounds);
-  const pts: Pt[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = where[i]!;
-    const joins = drawable(w) || ((w === 'above' || w === 'below') && ((i > 0 && drawable(where[i - 1]!)) || (i + 1 < n && drawable(where[i + 1]!))));
-    const px = x(i);
-    const py = joins ? axis.y(series[i]!) : NaN;
-    pts[i] = joins && Number.isFinite(px) && Number.isFinite(py) ? [px, py] : null;
-  }
-  return pathOf(pts) ?? '';
-}
+export { seriesPath } from './series-path';
 
 export interface Excursion {
   /** First step off the scale, and which side. */

@@ -5,12 +5,16 @@
 import { useEffect, useState } from 'react';
 
 type Katex = (typeof import('katex'))['default'];
+type Morph = typeof import('./morph');
 
 let loaded: Katex | null = null;
 let pending: Promise<Katex> | null = null;
+/** The markup updater (morph.ts), loaded with KaTeX: it is only used once KaTeX is there. */
+export let morph: Morph | null = null;
 
 export function loadKatex(): Promise<Katex> {
-  pending ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => {
+  pending ??= Promise.all([import('katex'), import('katex/dist/katex.min.css'), import('./morph')]).then(([m, , mo]) => {
+    morph = mo;
     loaded = m.default;
     return loaded;
   });

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ClipSpec, NoiseSpec } from '../../engine';
 import { NumberField } from '../../ui/NumberField';
 import { Toggle } from '../../ui/Toggle';
@@ -14,7 +15,7 @@ const DEFAULT_CLIP: ClipSpec = { maxNorm: 1 };
 const DEFAULT_NOISE: NoiseSpec = { batchSize: 8, std: 1 };
 
 /** Gradient clipping (clip_grad_norm_), mini-batch gradient noise and its seed. */
-export function ExtrasFields({ clip, noise, seed, onChange, runName }: ExtrasFieldsProps) {
+export const ExtrasFields = memo(function ExtrasFields({ clip, noise, seed, onChange, runName }: ExtrasFieldsProps) {
   const name = (field: string) => `${field} (${runName})`;
   return (
     <div className="control-stack">
@@ -39,4 +40,4 @@ export function ExtrasFields({ clip, noise, seed, onChange, runName }: ExtrasFie
       </div>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { AdagradSpec, AdamSpec, OptimizerSpec, RmspropSpec, SgdSpec } from '../../engine';
 import { NumberField } from '../../ui/NumberField';
 import type { NumberRule } from '../../ui/parse-number';
@@ -15,8 +16,18 @@ export interface OptimizerFieldsProps {
   runName: string;
 }
 
-/** Every hyperparameter of the run's optimizer, under torch.optim's names (α has its own slider). */
-export function OptimizerFields({ optimizer, onChange, runName }: OptimizerFieldsProps) {
+/** Equal apart from lr: the fields don't show α, so a new α alone doesn't re-render them. */
+function sameButLr(a: OptimizerSpec, b: OptimizerSpec): boolean {
+  const keys = Object.keys(a) as (keyof OptimizerSpec)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => k === 'lr' || Object.is(a[k], b[k]));
+}
+
+/**
+ * Every hyperparameter of the run's optimizer, under torch.optim's names (α has its own slider).
+ * Memoised ignoring α: `onChange` must therefore keep the α in force (the optimizer it is given
+ * may carry an older one).
+ */
+export const OptimizerFields = memo(function OptimizerFields({ optimizer, onChange, runName }: OptimizerFieldsProps) {
   switch (optimizer.kind) {
     case 'sgd':
       return <SgdFields o={optimizer} onChange={onChange} runName={runName} />;
@@ -28,7 +39,7 @@ export function OptimizerFields({ optimizer, onChange, runName }: OptimizerField
     case 'adagrad':
       return <AdagradFields o={optimizer} onChange={onChange} runName={runName} />;
   }
-}
+}, (a, b) => a.onChange === b.onChange && a.runName === b.runName && sameButLr(a.optimizer, b.optimizer));
 
 interface FieldsProps<T> {
   o: T;

@@ -1,5 +1,5 @@
 import { memo, useCallback, useId, type CSSProperties } from 'react';
-import type { OptimizerKind, OptimizerSpec } from '../../engine';
+import type { OptimizerKind, OptimizerSpec, ScheduleSpec } from '../../engine';
 import { useLab, useLabState } from '../../state/context';
 import { optimizerLabel, runColor, type RunDoc } from '../../state/doc';
 import { LrSlider } from '../../ui/LrSlider';
@@ -25,13 +25,25 @@ export const RunCard = memo(function RunCard({ runId, index, count }: RunCardPro
   const steps = useLabState((s) => s.doc.steps);
   const headingId = useId();
   const onLr = useCallback((lr: number) => setLr(lab, runId, lr), [lab, runId]);
+  // Stable handlers that read the run as it is when they fire: the sections below are memoised,
+  // so moving α (every slider input) re-renders the slider, not every other field and input.
+  const update = useCallback((patch: Partial<Omit<RunDoc, 'id'>>) => lab.updateRun(runId, patch), [lab, runId]);
+  const current = useCallback(() => lab.store.getState().doc.runs.find((r) => r.id === runId), [lab, runId]);
+  const onKind = useCallback((kind: OptimizerKind) => {
+    const now = current();
+    if (now) update({ optimizer: switchOptimizer(now.optimizer, kind) });
+  }, [current, update]);
+  // The fields never change α: keep the α in force when they fire (theirs may be a render old).
+  const onFields = useCallback((optimizer: OptimizerSpec) => {
+    const now = current();
+    if (now) update({ optimizer: { ...optimizer, lr: now.optimizer.lr } });
+  }, [current, update]);
+  const onSchedule = useCallback((schedule: ScheduleSpec) => update({ schedule }), [update]);
   if (!run || !result) return null;
 
   const color = runColor(index);
   const name = optimizerLabel(run.optimizer);
   const runName = `run ${index + 1}`;
-  const update = (patch: Partial<Omit<RunDoc, 'id'>>) => lab.updateRun(runId, patch);
-  const setOptimizer = (optimizer: OptimizerSpec) => update({ optimizer });
   return (
     <section className="run-card" aria-labelledby={headingId} style={{ '--run-color': color } as CSSProperties} data-run={runId}>
       <header className="run-head">
@@ -57,16 +69,16 @@ export const RunCard = memo(function RunCard({ runId, index, count }: RunCardPro
       />
       <Select<OptimizerKind>
         label="optimizer" value={run.optimizer.kind} options={OPTIMIZER_OPTIONS}
-        onChange={(kind) => setOptimizer(switchOptimizer(run.optimizer, kind))}
+        onChange={onKind}
         testId={`optimizer-${runId}`}
       />
-      <OptimizerFields optimizer={run.optimizer} onChange={setOptimizer} runName={runName} />
+      <OptimizerFields optimizer={run.optimizer} onChange={onFields} runName={runName} />
       <details className="run-more">
         <summary>
           Schedule, clipping, noise, seed <span className="run-more-note">— {extrasSummary(run)}</span>
         </summary>
         <div className="control-stack">
-          <ScheduleFields schedule={run.schedule} onChange={(schedule) => update({ schedule })} steps={steps} runName={runName} />
+          <ScheduleFields schedule={run.schedule} onChange={onSchedule} steps={steps} runName={runName} />
           <ExtrasFields clip={run.clip} noise={run.noise} seed={run.seed} onChange={update} runName={runName} />
         </div>
       </details>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ScheduleKind, ScheduleSpec } from '../../engine';
 import { NumberField } from '../../ui/NumberField';
 import { Select } from '../../ui/Select';
@@ -14,7 +15,7 @@ export interface ScheduleFieldsProps {
 const STEP_COUNT = { min: 1, integer: true };
 
 /** The learning-rate schedule: α is the base (peak) rate it multiplies. */
-export function ScheduleFields({ schedule, onChange, steps, runName }: ScheduleFieldsProps) {
+export const ScheduleFields = memo(function ScheduleFields({ schedule, onChange, steps, runName }: ScheduleFieldsProps) {
   const name = (field: string) => `${field} (${runName})`;
   return (
     <div className="control-stack">
@@ -51,4 +52,4 @@ export function ScheduleFields({ schedule, onChange, steps, runName }: ScheduleF
       ) : null}
     </div>
   );
-}
+});

@@ -1,20 +1,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createSurface, type Surface } from '../../engine';
 import { useLab, useLabState } from '../../state/context';
-import { optimizerLabel } from '../../state/doc';
-import { fmt, fmtPlain } from '../../ui/format';
 import { axisTicks, Axes, Y_TICK_SPACING } from './Axes';
-import { describeSurface, summarize, type RunSummary } from './caption';
+import { describeSurface } from './caption';
 import { StartHandle, ZoomControls } from './Controls';
-import { EigenArrows } from './EigenArrows';
 import { Contours, HeatmapCanvas, Minima } from './Layers';
 import { layoutFor, leftMarginFor, MARGIN } from './layout';
-import { Legend } from './Legend';
 import { createLiveBox } from './liveBox';
+import { LiveEigenArrows, LiveLegend, LiveSummary, LiveTrajectories } from './live';
 import { computeHeat, computeIsolines, type Isoline } from './maps';
-import { trackFor } from './scene';
-import { Trajectories } from './Trajectories';
-import { trackAt } from './track';
 import { useSize } from './useSize';
 import { useViewport } from './useViewport';
 import { clampBox, fitAspect, type Frame } from './viewport';
@@ -30,7 +24,6 @@ export function Landscape() {
   const surfaceSpec = useLabState((s) => s.doc.surface);
   const start = useLabState((s) => s.doc.start);
   const boxSetting = useLabState((s) => s.doc.view.box);
-  const results = useLabState((s) => s.results);
   const [stageRef, size] = useSize<HTMLDivElement>();
   const plotRef = useRef<HTMLDivElement>(null);
   const layersRef = useRef<HTMLDivElement>(null);
@@ -63,28 +56,13 @@ export function Landscape() {
   }, [heat, surface, frame]);
   const { zoomBy, reset } = useViewport({ plot: plotRef, layers: layersRef, frame, home: surface.viewBox, live, lab, ready });
 
-  const curvature = results[0]?.report.curvature ?? null;
-  const summary = useMemo(() => {
-    const runs: RunSummary[] = results.map((r) => {
-      const end = trackAt(trackFor(r, frame), Infinity);
-      const n = r.sim.length - 1;
-      const fate = r.nonFinite
-        ? `${Number.isNaN(r.nonFinite.value) ? 'becomes NaN' : 'overflows to infinity'} at step ${r.nonFinite.step}`
-        : end.label
-          ? end.label.replace('left at', 'leaves the view at')
-          : `ends at (${fmtPlain(r.sim.w[2 * n] ?? NaN)}, ${fmtPlain(r.sim.w[2 * n + 1] ?? NaN)}) after ${n} steps`;
-      return { label: `${optimizerLabel(r.spec.optimizer)} with learning rate ${fmt(r.spec.optimizer.lr)}`, fate };
-    });
-    return summarize(surfaceSpec, surface.minima, start, runs);
-  }, [results, frame, surfaceSpec, surface, start]);
-
   return (
     <figure className="panel landscape" aria-labelledby={titleId} aria-describedby={summaryId}>
       <figcaption className="ls-caption">
         <span className="ls-title" id={titleId}>Loss landscape</span>
         <span className="ls-desc">{describeSurface(surfaceSpec)}</span>
         <span className="ls-hint">Click to set the start · drag to pan · scroll to zoom · double-click to reset</span>
-        <span className="visually-hidden" id={summaryId}>{summary}</span>
+        <LiveSummary id={summaryId} frame={frame} surfaceSpec={surfaceSpec} surface={surface} start={start} />
       </figcaption>
       <div className="ls-stage" ref={stageRef} style={{ height: height || undefined }}>
         {ready && <Axes frame={frame} live={live} width={width} height={height} left={left} />}
@@ -94,9 +72,9 @@ export function Landscape() {
             {ready && (
               <svg className="ls-overlay" width={plotW} height={plotH} aria-hidden="true" focusable="false">
                 <Contours lines={iso?.lines ?? []} from={iso?.frame ?? null} to={frame} />
-                <EigenArrows curvature={curvature} frame={frame} />
+                <LiveEigenArrows frame={frame} />
                 <Minima minima={surface.minima} frame={frame} />
-                <Trajectories results={results} frame={frame} />
+                <LiveTrajectories frame={frame} />
               </svg>
             )}
             {ready && <StartHandle start={start} frame={frame} lab={lab} plot={plotRef} />}
@@ -104,7 +82,7 @@ export function Landscape() {
         </div>
       </div>
       <div className="ls-foot">
-        <Legend results={results} scale={heat?.scale ?? null} />
+        <LiveLegend scale={heat?.scale ?? null} />
         <ZoomControls zoomBy={zoomBy} reset={reset} />
       </div>
     </figure>

@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { runColor } from '../../state/doc';
 import type { RunResult } from '../../state/compute';
 import { useLab } from '../../state/context';
+import { setAttr as set } from '../set-attr';
 import { CROSS, markTransform, sceneAt, trackFor, TRIANGLE, type RunView } from './scene';
 import type { Frame } from './viewport';
 
@@ -78,34 +79,32 @@ function applyRun(g: SVGGElement | undefined, label: SVGTextElement | undefined,
   if (!g) return;
   const [halo, line, dotsHalo, dots, ring, mark] = Array.from(g.children) as SVGElement[];
   if (!samePaths) {
-    halo?.setAttribute('d', v.d);
-    line?.setAttribute('d', v.d);
-    dotsHalo?.setAttribute('d', v.dots);
-    dots?.setAttribute('d', v.dots);
+    // After a React render the paths already hold this step's strings: compare, don't rewrite.
+    for (const [el, d] of [[halo, v.d], [line, v.d], [dotsHalo, v.dots], [dots, v.dots]] as const) if (el) set(el, 'd', d);
   }
   if (ring) {
-    ring.setAttribute('visibility', v.ring ? 'visible' : 'hidden');
+    set(ring, 'visibility', v.ring ? 'visible' : 'hidden');
     if (v.ring) {
-      ring.setAttribute('cx', String(v.ring[0]));
-      ring.setAttribute('cy', String(v.ring[1]));
+      set(ring, 'cx', String(v.ring[0]));
+      set(ring, 'cy', String(v.ring[1]));
     }
   }
   if (mark) {
-    mark.setAttribute('visibility', v.mark ? 'visible' : 'hidden');
+    set(mark, 'visibility', v.mark ? 'visible' : 'hidden');
     if (v.mark) {
       const stop = v.mark.kind === 'stop';
-      mark.setAttribute('d', stop ? CROSS : TRIANGLE);
-      mark.setAttribute('class', `ls-mark ls-mark-${v.mark.kind}`);
-      mark.setAttribute('stroke', stop ? (mark.getAttribute('fill') ?? '') : '#ffffff');
-      mark.setAttribute('transform', markTransform(v));
+      set(mark, 'd', stop ? CROSS : TRIANGLE);
+      set(mark, 'class', `ls-mark ls-mark-${v.mark.kind}`);
+      set(mark, 'stroke', stop ? (mark.getAttribute('fill') ?? '') : '#ffffff');
+      set(mark, 'transform', markTransform(v));
     }
   }
   if (label) {
-    label.setAttribute('visibility', v.place ? 'visible' : 'hidden');
+    set(label, 'visibility', v.place ? 'visible' : 'hidden');
     if (v.place) {
-      label.setAttribute('x', String(v.place.x));
-      label.setAttribute('y', String(v.place.y));
-      label.setAttribute('text-anchor', v.place.anchor);
+      set(label, 'x', String(v.place.x));
+      set(label, 'y', String(v.place.y));
+      set(label, 'text-anchor', v.place.anchor);
     }
     const text = v.label ?? '';
     if (label.textContent !== text) label.textContent = text;
