@@ -16,8 +16,8 @@ interface Arrow {
 }
 
 /**
- * The Hessian's eigenvectors at the reference point: two arrows, labelled λ₁ (largest curvature)
- * and λ₂; dashed where the curvature is negative (the surface bends down that way).
+ * The Hessian's eigenvectors at the reference point: two arrows, labelled λmax (steepest curvature)
+ * and λmin; dashed where the curvature is negative (the surface bends down that way).
  */
 export const EigenArrows = memo(function EigenArrows({ curvature, frame }: { curvature: Curvature | null; frame: Frame }) {
   if (!curvature) return null;
@@ -26,7 +26,8 @@ export const EigenArrows = memo(function EigenArrows({ curvature, frame }: { cur
   if (!(x >= 0 && x <= frame.width && y >= 0 && y <= frame.height)) return null;
   const len = Math.max(28, Math.min(90, 0.16 * Math.min(frame.width, frame.height)));
   const arrows: Arrow[] = [];
-  const pairs: [string, readonly number[], number][] = [['λ₁', curvature.vMax, curvature.lambdaMax], ['λ₂', curvature.vMin, curvature.lambdaMin]];
+  // Named by size, not by the spec's order (whose λ1 may be the smaller): λmax is the steep one.
+  const pairs: [string, readonly number[], number][] = [['λmax', curvature.vMax, curvature.lambdaMax], ['λmin', curvature.vMin, curvature.lambdaMin]];
   for (const [name, v, lambda] of pairs) {
     const vx = v[0] ?? NaN;
     const vy = -(v[1] ?? NaN); // pixel y grows downwards
