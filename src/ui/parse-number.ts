@@ -2,16 +2,11 @@
  * Reading a number a person typed. Pure: the NumberField shows the message and keeps the last
  * good value; nothing here throws.
  */
+import type { NumberRule as SpecNumberRule } from '../engine/spec/check';
 import { fmtInput } from './format';
 
-export interface NumberRule {
-  min?: number;
-  /** The value must be strictly greater than `min`. */
-  minExclusive?: boolean;
-  max?: number;
-  /** The value must be strictly less than `max`. */
-  maxExclusive?: boolean;
-  integer?: boolean;
+/** The run spec's number rule (bounds, whole numbers), plus the names of fields that set the bounds. */
+export interface NumberRule extends SpecNumberRule {
   /** What `min` / `max` stand for, when another field sets them: "warmupSteps". */
   minName?: string;
   maxName?: string;
