@@ -6,4 +6,7 @@ export const CATALOG: readonly { slug: string; title: string }[] = [
   { slug: 'ill-conditioning-and-momentum', title: 'Ill-conditioning and momentum' },
   { slug: 'adam-and-adaptive-steps', title: 'Adam and adaptive steps' },
   { slug: 'warmup', title: 'Warmup' },
+  { slug: 'exploding-gradients-and-clipping', title: 'Exploding gradients and clipping' },
+  { slug: 'gradient-noise-and-batch-size', title: 'Gradient noise and batch size' },
+  { slug: 'the-stability-checklist', title: 'The stability checklist' },
 ];

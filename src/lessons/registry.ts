@@ -5,6 +5,9 @@ import { lesson as theStabilityBoundary } from './content/the-stability-boundary
 import { lesson as illConditioningAndMomentum } from './content/ill-conditioning-and-momentum';
 import { lesson as adamAndAdaptiveSteps } from './content/adam-and-adaptive-steps';
 import { lesson as warmup } from './content/warmup';
+import { lesson as explodingGradientsAndClipping } from './content/exploding-gradients-and-clipping';
+import { lesson as gradientNoiseAndBatchSize } from './content/gradient-noise-and-batch-size';
+import { lesson as theStabilityChecklist } from './content/the-stability-checklist';
 
 /** The course, in order. */
 export const LESSONS: Lesson[] = [
@@ -14,4 +17,7 @@ export const LESSONS: Lesson[] = [
   illConditioningAndMomentum,
   adamAndAdaptiveSteps,
   warmup,
+  explodingGradientsAndClipping,
+  gradientNoiseAndBatchSize,
+  theStabilityChecklist,
 ];
