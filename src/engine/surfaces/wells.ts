@@ -60,6 +60,29 @@ export class Wells extends Surface2D {
     out[1] = gy;
   }
 
+  /** Value and gradient in one pass over the wells (each exponential computed once). */
+  override valueAndGrad(p: Float64Array, out: Float64Array): number {
+    const x = p[0]!;
+    const y = p[1]!;
+    let f = 0.5 * this.q * (x * x + y * y);
+    let gx = this.q * x;
+    let gy = this.q * y;
+    const w = this.w;
+    for (let i = 0; i < w.length; i += 4) {
+      const dx = x - w[i]!;
+      const dy = y - w[i + 1]!;
+      const k = w[i + 3]!;
+      const scaled = w[i + 2]! * Math.exp(-0.5 * (dx * dx + dy * dy) * k);
+      f -= scaled;
+      const e = scaled * k;
+      gx += e * dx;
+      gy += e * dy;
+    }
+    out[0] = gx;
+    out[1] = gy;
+    return f;
+  }
+
   hessian(x: number, y: number, out: Float64Array): void {
     let hxx = this.q;
     let hxy = 0;
