@@ -10,7 +10,7 @@ export type { Minimum, Objective, Surface, ViewBox } from './surfaces';
 export { createOptimizer, type Optimizer } from './optimizers';
 export { scheduleFactor } from './schedule';
 export { Gaussian } from './random';
-export { Run, simulate, allocateResult, describeNonFinite, type SimResult, type NonFinite, type NonFiniteKind } from './run';
+export { Run, simulate, allocateResult, trimResult, describeNonFinite, type SimResult, type NonFinite, type NonFiniteKind } from './run';
 export { symmetricEigen2, conditionNumber, type Eigen2 } from './analysis/eigen';
 export * from './analysis/stability';
 export { predictRegime, methodOf, type Regime, type Prediction, type ModeReport } from './analysis/regime';

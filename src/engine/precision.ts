@@ -81,9 +81,3 @@ export function roundTo(precision: Precision, x: number): number {
       return roundToFormat(x, FORMATS.bf16);
   }
 }
-
-/** Rounds every entry of `a` in place. */
-export function roundArray(precision: Precision, a: Float64Array): void {
-  if (precision === 'fp64') return;
-  for (let i = 0; i < a.length; i++) a[i] = roundTo(precision, a[i]!);
-}

@@ -180,10 +180,11 @@ export function simulate(spec: RunSpec, objective?: Objective): SimResult {
   const run = new Run(spec, objective);
   const out = allocateResult(spec.steps, run.objective.dim);
   const bad = run.advance(out, spec.steps);
-  return finish(out, bad);
+  return trimResult(out, bad);
 }
 
-function finish(out: SimResult, bad: NonFinite | null): SimResult {
+/** The record of a finished (or stopped) run: views of the recorded length, with the stop report. */
+export function trimResult(out: SimResult, bad: NonFinite | null): SimResult {
   const n = out.length;
   return {
     length: n,

@@ -1,5 +1,5 @@
 import {
-  allocateResult, classifyRun, createSurface, Run, stabilityReport, type Regime, type RunSpec, type SimResult,
+  allocateResult, classifyRun, trimResult, createSurface, Run, stabilityReport, type Regime, type RunSpec, type SimResult,
   type StabilityReport, type Surface, type NonFinite,
 } from '../engine';
 
@@ -37,12 +37,7 @@ export function simulateHistory(history: readonly Segment[], surface?: Surface):
     const until = Math.min(steps, history[i + 1]?.at ?? steps);
     bad = run.advance(out, until);
   }
-  const n = out.length;
-  return {
-    ...out,
-    w: out.w.subarray(0, 2 * n), loss: out.loss.subarray(0, n), gradNorm: out.gradNorm.subarray(0, n), lr: out.lr.subarray(0, n),
-    stoppedAt: bad ? bad.step : null, nonFinite: bad,
-  };
+  return trimResult(out, bad);
 }
 
 /**

@@ -103,9 +103,3 @@ export function readLocation(search: string): Decoded | null {
   const text = new URLSearchParams(search).get(PARAM);
   return text === null ? null : decodeDoc(text);
 }
-
-export function locationFor(doc: LabDoc, base: string): string {
-  const url = new URL(base);
-  url.searchParams.set(PARAM, encodeDoc(doc));
-  return url.pathname + url.search + url.hash;
-}
