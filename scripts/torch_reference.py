@@ -53,6 +53,9 @@ def make_loss(s):
                 out = out - w["depth"] * torch.exp(-r2 / (2 * w["width"] ** 2))
             return out
         return f
+    if kind == "product":  # ((xy)^p - t)^2 / (2p)
+        t, pw = s.get("target", 1.0), s.get("power", 2)
+        return lambda p: ((p[0] * p[1]) ** pw - t) ** 2 / (2 * pw)
     raise ValueError(kind)
 
 
@@ -92,6 +95,12 @@ def schedule_factor(s):
 
 
 def make_scheduler(s, opt):
+    if s["kind"] == "exponential":
+        return torch.optim.lr_scheduler.ExponentialLR(opt, gamma=s["gamma"])
+    if s["kind"] == "cosineRestarts":
+        base = opt.param_groups[0]["lr"]
+        return torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(
+            opt, T_0=s["t0"], T_mult=s.get("tMult", 1), eta_min=s.get("minFactor", 0.0) * base)
     if s["kind"] == "step":
         return torch.optim.lr_scheduler.StepLR(opt, step_size=s["stepSize"], gamma=s["gamma"])
     return torch.optim.lr_scheduler.LambdaLR(opt, schedule_factor(s))
@@ -210,7 +219,15 @@ CASES = (
     + [case("cliff/sgd", CLIFF, [2.5, 0.5], sgd(0.05), steps=150),
        case("cliff/sgd-clip", CLIFF, [2.5, 0.5], sgd(0.05), clip={"maxNorm": 1.0}, steps=150),
        case("wells/adam", WELLS, [-0.5, 0.5], adam(0.05), steps=150),
-       case("wells/sgd-momentum", WELLS, [-0.5, 0.5], sgd(0.02, 0.9), steps=150)]
+       case("wells/sgd-momentum", WELLS, [-0.5, 0.5], sgd(0.02, 0.9), steps=150),
+       case("product/p2-sgd-edge", {"kind": "product", "target": 1.0, "power": 2}, [2.25, 0.1], sgd(0.225), steps=300),
+       case("product/p1-adam", {"kind": "product", "target": 2.0, "power": 1}, [1.5, -0.3], adam(0.05), steps=150),
+       case("quadratic/sgd-exponential", QUAD, [3.0, 2.0], sgd(0.001),
+            {"kind": "exponential", "gamma": 1.03}, steps=150),
+       case("rosenbrock/sgd-cosineRestarts", ROSEN, [-1.5, 2.0], sgd(0.0015, 0.5),
+            {"kind": "cosineRestarts", "t0": 25, "tMult": 1, "minFactor": 0.05}, steps=150),
+       case("wells/adam-cosineRestarts-tMult2", WELLS, [-0.5, 0.5], adam(0.1),
+            {"kind": "cosineRestarts", "t0": 10, "tMult": 2, "minFactor": 0.0}, steps=160)]
     + [case(f"defaults/{k}", QUAD, [3.0, 2.0], {"kind": k, "lr": lr})  # torch defaults for the rest
        for k, lr in [("sgd", 0.04), ("adam", 0.05), ("adamw", 0.05), ("rmsprop", 0.02),
                      ("adagrad", 0.5)]]

@@ -4,12 +4,14 @@
  */
 export * from './spec/types';
 export { parseRunSpec, parseRunSpecJson, formatErrors, type ParseResult, type SpecError } from './spec/parse';
-export { OPTIMIZER_DEFAULTS, SURFACE_DEFAULTS, DEFAULT_START } from './spec/defaults';
-export { createSurface, Quadratic, Rosenbrock, Cliff, Wells } from './surfaces';
+export { OPTIMIZER_DEFAULTS, SURFACE_DEFAULTS, DEFAULT_START, LOSS_SCALE_DEFAULTS, GUARD_DEFAULTS } from './spec/defaults';
+export { createSurface, Quadratic, Rosenbrock, Cliff, Wells, Product } from './surfaces';
 export type { Minimum, Objective, Surface, ViewBox } from './surfaces';
 export { createOptimizer, type Optimizer } from './optimizers';
 export { scheduleFactor } from './schedule';
 export { Gaussian } from './random';
+export { EVENT, hasExtras } from './extended';
+export { roundTo, FORMATS, type Precision } from './precision';
 export { Run, simulate, allocateResult, trimResult, describeNonFinite, type SimResult, type NonFinite, type NonFiniteKind } from './run';
 export { symmetricEigen2, conditionNumber, type Eigen2 } from './analysis/eigen';
 export * from './analysis/stability';

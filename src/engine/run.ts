@@ -1,5 +1,7 @@
+import { extendedLoop, hasExtras, LoopState } from './extended';
 import { adagradLoop, adamLoop, CLIP_EPS, norm2, rmspropLoop, settings, sgdLoop } from './loops';
 import { Adagrad, Adam, createOptimizer, Rmsprop, Sgd, type Optimizer } from './optimizers';
+import { roundTo } from './precision';
 import { Gaussian } from './random';
 import { scheduleFactor } from './schedule';
 import type { RunSpec } from './spec/types';
@@ -32,6 +34,10 @@ export interface SimResult {
   lr: Float64Array;
   stoppedAt: number | null;
   nonFinite: NonFinite | null;
+  /** Runs with training-loop extras only: per step, EVENT flags (bad batch, skipped, overflow). */
+  events: Uint8Array | null;
+  /** Runs with extras only: the loss scale S in force at each step (1 without loss scaling). */
+  lossScale: Float64Array | null;
 }
 
 /**
@@ -46,6 +52,10 @@ export class Run {
   readonly g: Float64Array;
   /** Index of the current point (steps taken so far). */
   k = 0;
+  /** State of the extended loop (guards' running average, loss scale). */
+  readonly loop: LoopState;
+  /** Whether the spec uses training-loop extras (then every step takes extended.ts's loop). */
+  extended: boolean;
   private readonly rng: Gaussian;
 
   constructor(spec: RunSpec, objective: Objective = createSurface(spec.surface)) {
@@ -55,6 +65,15 @@ export class Run {
     this.w = Float64Array.from(spec.start);
     this.g = new Float64Array(objective.dim);
     this.rng = new Gaussian(spec.seed);
+    this.loop = new LoopState(spec);
+    this.extended = hasExtras(spec);
+    this.roundParams();
+  }
+
+  /** Stores w in the spec's parameter format (reduced precision only). */
+  private roundParams(): void {
+    const p = this.spec.precision;
+    if (p) for (let i = 0; i < this.w.length; i++) this.w[i] = roundTo(p.params, this.w[i]!);
   }
 
   /**
@@ -71,6 +90,9 @@ export class Run {
     else this.optimizer.configure(spec.optimizer);
     if (spec.seed !== old.seed) this.rng.reseed(spec.seed);
     this.spec = spec;
+    this.loop.adopt(spec, old);
+    this.extended = hasExtras(spec);
+    this.roundParams();
   }
 
   /**
@@ -79,6 +101,7 @@ export class Run {
    */
   advance(out: SimResult, until: number): NonFinite | null {
     const o = this.optimizer;
+    if (this.extended) return extendedLoop(this, out, until);
     // Two parameters (every surface): one of loops.ts's loops, picked by optimizer class, so that
     // TurboFan inlines the step (see there). The same float operations as advanceAny.
     if (this.w.length === 2 && this.g.length === 2) {
@@ -149,7 +172,7 @@ export class Run {
 }
 
 /** Names the first non-finite value at step k: parameters, then loss, gradient, its norm, the rate. */
-function nonFiniteAt(k: number, w: Float64Array, loss: number, g: Float64Array, norm: number, lr: number): NonFinite {
+export function nonFiniteAt(k: number, w: Float64Array, loss: number, g: Float64Array, norm: number, lr: number): NonFinite {
   const bad = (a: Float64Array) => a.find((v) => !Number.isFinite(v));
   const wBad = bad(w);
   if (wBad !== undefined) return { step: k, what: 'parameters', value: wBad };
@@ -160,8 +183,11 @@ function nonFiniteAt(k: number, w: Float64Array, loss: number, g: Float64Array, 
   return { step: k, what: 'lr', value: lr };
 }
 
-/** Allocates the record for a run of `steps` steps (once per run, never per step). */
-export function allocateResult(steps: number, dim = 2): SimResult {
+/**
+ * Allocates the record for a run of `steps` steps (once per run, never per step); `extras` adds the
+ * per-step events and loss scale that runs with training-loop extras record.
+ */
+export function allocateResult(steps: number, dim = 2, extras = false): SimResult {
   const size = steps + 1;
   return {
     length: 0,
@@ -172,13 +198,15 @@ export function allocateResult(steps: number, dim = 2): SimResult {
     lr: new Float64Array(size),
     stoppedAt: null,
     nonFinite: null,
+    events: extras ? new Uint8Array(size) : null,
+    lossScale: extras ? new Float64Array(size) : null,
   };
 }
 
 /** Runs a validated spec from its start for spec.steps steps (or until a value goes non-finite). */
 export function simulate(spec: RunSpec, objective?: Objective): SimResult {
   const run = new Run(spec, objective);
-  const out = allocateResult(spec.steps, run.objective.dim);
+  const out = allocateResult(spec.steps, run.objective.dim, run.extended);
   const bad = run.advance(out, spec.steps);
   return trimResult(out, bad);
 }
@@ -195,6 +223,8 @@ export function trimResult(out: SimResult, bad: NonFinite | null): SimResult {
     lr: out.lr.subarray(0, n),
     stoppedAt: bad ? bad.step : null,
     nonFinite: bad,
+    events: out.events ? out.events.subarray(0, n) : null,
+    lossScale: out.lossScale ? out.lossScale.subarray(0, n) : null,
   };
 }
 

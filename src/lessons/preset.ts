@@ -1,14 +1,17 @@
 import {
-  DEFAULT_START, OPTIMIZER_DEFAULTS, type ClipSpec, type NoiseSpec, type OptimizerSpec, type RunSpec,
+  DEFAULT_START, OPTIMIZER_DEFAULTS, type BadBatchSpec, type ClipSpec, type GuardSpec, type PrecisionSpec, type NoiseSpec, type OptimizerSpec, type RunSpec,
   type ScheduleSpec, type SurfaceSpec, type Vec2,
 } from '../engine';
-import { DEFAULT_VIEW, type LabDoc, type RunDoc } from '../state/doc';
+import { DEFAULT_VIEW, runSpecOf, type LabDoc, type RunDoc } from '../state/doc';
 
 export interface RunPreset {
   optimizer: Partial<OptimizerSpec> & { kind: OptimizerSpec['kind'] };
   schedule?: ScheduleSpec;
   clip?: ClipSpec | null;
   noise?: NoiseSpec | null;
+  badBatch?: BadBatchSpec | null;
+  guard?: GuardSpec | null;
+  precision?: PrecisionSpec | null;
   seed?: number;
 }
 
@@ -25,6 +28,9 @@ export function preset(p: { surface: SurfaceSpec; start?: Vec2; steps: number; r
     schedule: r.schedule ?? { kind: 'constant' },
     clip: r.clip ?? null,
     noise: r.noise ?? null,
+    ...(r.badBatch ? { badBatch: r.badBatch } : {}),
+    ...(r.guard ? { guard: r.guard } : {}),
+    ...(r.precision ? { precision: r.precision } : {}),
     seed: r.seed ?? 0,
   }));
   return {
@@ -38,6 +44,5 @@ export function preset(p: { surface: SurfaceSpec; start?: Vec2; steps: number; r
 
 /** The run spec of run i of a preset (what the engine runs when the button is pressed). */
 export function specOf(doc: LabDoc, i = 0): RunSpec {
-  const r = doc.runs[i]!;
-  return { surface: doc.surface, start: doc.start, steps: doc.steps, optimizer: r.optimizer, schedule: r.schedule, clip: r.clip, noise: r.noise, seed: r.seed };
+  return runSpecOf(doc, doc.runs[i]!);
 }

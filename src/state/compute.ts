@@ -1,5 +1,5 @@
 import {
-  allocateResult, classifyRun, trimResult, createSurface, Run, stabilityReport, type Regime, type RunSpec, type SimResult,
+  allocateResult, classifyRun, hasExtras, trimResult, createSurface, Run, stabilityReport, type Regime, type RunSpec, type SimResult,
   type StabilityReport, type Surface, type NonFinite,
 } from '../engine';
 
@@ -28,7 +28,7 @@ export interface RunResult {
 export function simulateHistory(history: readonly Segment[], surface?: Surface): SimResult {
   const first = history[0]!;
   const steps = first.spec.steps;
-  const out = allocateResult(steps);
+  const out = allocateResult(steps, 2, history.some((s) => hasExtras(s.spec)));
   const run = new Run(first.spec, surface);
   let bad: NonFinite | null = null;
   for (let i = 0; i < history.length && !bad; i++) {

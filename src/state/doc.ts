@@ -1,5 +1,5 @@
 import {
-  DEFAULT_START, type ClipSpec, type NoiseSpec, type OptimizerSpec, type RunSpec, type ScheduleSpec,
+  DEFAULT_START, type BadBatchSpec, type ClipSpec, type GuardSpec, type PrecisionSpec, type NoiseSpec, type OptimizerSpec, type RunSpec, type ScheduleSpec,
   type SurfaceSpec, type Vec2, type ViewBox,
 } from '../engine';
 
@@ -10,6 +10,10 @@ export interface RunDoc {
   schedule: ScheduleSpec;
   clip: ClipSpec | null;
   noise: NoiseSpec | null;
+  /** Training-loop extras (absent = none): a bad batch, guards before the step, reduced precision. */
+  badBatch?: BadBatchSpec | null;
+  guard?: GuardSpec | null;
+  precision?: PrecisionSpec | null;
   seed: number;
 }
 
@@ -63,7 +67,8 @@ export function defaultDoc(): LabDoc {
 export function runSpecOf(doc: LabDoc, run: RunDoc): RunSpec {
   return {
     surface: doc.surface, optimizer: run.optimizer, schedule: run.schedule, clip: run.clip,
-    noise: run.noise, start: doc.start, steps: doc.steps, seed: run.seed,
+    noise: run.noise, badBatch: run.badBatch ?? null, guard: run.guard ?? null, precision: run.precision ?? null,
+    start: doc.start, steps: doc.steps, seed: run.seed,
   };
 }
 

@@ -62,8 +62,11 @@ export function decodeDoc(text: string): Decoded {
       if (!isObject(r)) ignored.push(`run ${i + 1} ignored (expected an object)`);
       else if (!parsed.ok) ignored.push(`run ${i + 1} ignored (${explain(parsed.errors)})`);
       else {
-        const { optimizer, schedule, clip, noise, seed } = parsed.spec;
-        runs.push({ id: `r${runs.length + 1}`, optimizer, schedule, clip, noise, seed });
+        const { optimizer, schedule, clip, noise, seed, badBatch, guard, precision } = parsed.spec;
+        runs.push({
+          id: `r${runs.length + 1}`, optimizer, schedule, clip, noise, seed,
+          ...(badBatch ? { badBatch } : {}), ...(guard ? { guard } : {}), ...(precision ? { precision } : {}),
+        });
       }
     });
     if (raw.runs.length > MAX_RUNS) ignored.push(`runs after the first ${MAX_RUNS} ignored`);

@@ -28,7 +28,7 @@ describe(`simulate agrees with torch ${fixture.torch} to a relative ${TOL}`, () 
   it('covers every optimizer, schedule and the clipping paths on several surfaces', () => {
     const names = fixture.cases.map((c) => c.name).join(' ');
     for (const word of ['sgd', 'nesterov', 'dampening', 'adam', 'amsgrad', 'adamw', 'rmsprop', 'centered', 'adagrad',
-      'linearWarmup', 'warmupCosine', 'stepLR', 'clip-active', 'clip-inactive', 'quadratic/', 'rosenbrock/', 'cliff/', 'wells/']) {
+      'linearWarmup', 'warmupCosine', 'stepLR', 'clip-active', 'clip-inactive', 'quadratic/', 'rosenbrock/', 'cliff/', 'wells/', 'product/', 'exponential', 'cosineRestarts', 'tMult2']) {
       expect(names, word).toContain(word);
     }
     expect(fixture.cases.every((c) => c.w.length >= 101)).toBe(true);

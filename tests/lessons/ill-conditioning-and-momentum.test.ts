@@ -66,7 +66,7 @@ describe('lesson 4: ill-conditioning and momentum', () => {
     };
     for (const nesterov of [false, true]) {
       const [lr, beta] = [2e-4, 0.8];
-      const r = simulate({ surface, start: [-1.5, 2], steps: 60, seed: 0, clip: null, noise: null, schedule: { kind: 'constant' }, optimizer: { kind: 'sgd', lr, momentum: beta, dampening: 0, nesterov, weightDecay: 0 } });
+      const r = simulate({ surface, start: [-1.5, 2], steps: 60, seed: 0, clip: null, noise: null, badBatch: null, guard: null, precision: null, schedule: { kind: 'constant' }, optimizer: { kind: 'sgd', lr, momentum: beta, dampening: 0, nesterov, weightDecay: 0 } });
       for (let k = 0; k < 60; k++) {
         const km = Math.max(0, k - 1);
         const [g, gPrev] = [grad(r, k), k === 0 ? new Float64Array(2) : grad(r, km)];

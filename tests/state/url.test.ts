@@ -11,6 +11,20 @@ describe('encodeDoc / decodeDoc', () => {
     expect(back).toEqual(doc);
   });
 
+  it('round-trips the training-loop extras (bad batch, guard, precision) and a product surface', () => {
+    const doc = defaultDoc();
+    doc.surface = { kind: 'product', target: 1, power: 2 };
+    doc.runs[0] = {
+      ...doc.runs[0]!, badBatch: { step: 30, kind: 'nan', scale: 100 }, guard: { skipFactor: 10, beta: 0.9, skipNonFinite: true },
+      precision: { params: 'bf16', compute: 'fp16', lossScale: { init: 1024, growthFactor: 2, backoffFactor: 0.5, growthInterval: 100 } },
+      schedule: { kind: 'cosineRestarts', t0: 20, tMult: 2, minFactor: 0.1 },
+    };
+    const { doc: back, ignored } = decodeDoc(encodeDoc(doc));
+    expect(ignored).toEqual([]);
+    expect(back).toEqual(doc);
+    expect('badBatch' in back.runs[1]!, 'runs without extras stay compact').toBe(false);
+  });
+
   it('reads it from a query string', () => {
     const doc = defaultDoc();
     const search = '?' + new URLSearchParams({ lab: encodeDoc(doc) }).toString();

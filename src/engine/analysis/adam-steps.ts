@@ -11,7 +11,7 @@ import { createSurface } from '../surfaces';
 /** A noise-free, unclipped run at a constant rate with torch's defaults for the fields not given. */
 export function plainSpec(surface: SurfaceSpec, start: Vec2, steps: number, o: Partial<OptimizerSpec> & { kind: OptimizerSpec['kind'] }): RunSpec {
   const optimizer = { ...OPTIMIZER_DEFAULTS[o.kind], ...o } as OptimizerSpec;
-  return { surface, start, steps, optimizer, schedule: { kind: 'constant' }, clip: null, noise: null, seed: 0 };
+  return { surface, start, steps, optimizer, schedule: { kind: 'constant' }, clip: null, noise: null, badBatch: null, guard: null, precision: null, seed: 0 };
 }
 
 /** Euclidean distance from point k of a run to c. */

@@ -15,7 +15,7 @@ export const PROBE_START: Vec2 = [1, 1];
 /** Plain gradient descent at α on a quadratic, from `start`, for `steps` steps. */
 export function gdSpec(surface: QuadraticSpec, lr: number, steps: number, start: Vec2 = PROBE_START): RunSpec {
   return {
-    surface, start, steps, seed: 0, clip: null, noise: null, schedule: { kind: 'constant' },
+    surface, start, steps, seed: 0, clip: null, noise: null, badBatch: null, guard: null, precision: null, schedule: { kind: 'constant' },
     optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr },
   };
 }

@@ -22,7 +22,7 @@ export function valley(kappa: number): QuadraticSpec {
 /** torch.optim.SGD at α with momentum β (heavy ball, or Nesterov), no noise, no clipping. */
 export function sgdSpec(surface: QuadraticSpec, lr: number, momentum: number, steps: number, start: Vec2 = VALLEY_START, nesterov = false): RunSpec {
   return {
-    surface, start, steps, seed: 0, clip: null, noise: null, schedule: { kind: 'constant' },
+    surface, start, steps, seed: 0, clip: null, noise: null, badBatch: null, guard: null, precision: null, schedule: { kind: 'constant' },
     optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr, momentum, nesterov },
   };
 }

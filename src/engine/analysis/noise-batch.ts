@@ -12,7 +12,7 @@ export function probeSpec(surface: QuadraticSpec, w: Vec2, std: number, batchSiz
   return {
     surface, start: w, steps, seed,
     optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr: 0 },
-    schedule: { kind: 'constant' }, clip: null, noise: { batchSize, std },
+    schedule: { kind: 'constant' }, clip: null, noise: { batchSize, std }, badBatch: null, guard: null, precision: null,
   };
 }
 

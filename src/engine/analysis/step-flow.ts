@@ -41,7 +41,7 @@ export function compareWithFlow(s: QuadraticSpec, lr: number, start: Vec2, horiz
   const steps = Math.floor(horizon / lr + 1e-9);
   const spec: RunSpec = {
     surface: s, optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr }, schedule: { kind: 'constant' },
-    clip: null, noise: null, start, steps, seed: 0,
+    clip: null, noise: null, badBatch: null, guard: null, precision: null, start, steps, seed: 0,
   };
   const r = simulate(spec);
   const gd: Vec2[] = [];

@@ -20,6 +20,7 @@ export const SURFACE_DEFAULTS = {
   rosenbrock: { a: 1, b: 100 },
   cliff: { height: 10, steepness: 50, position: 1 },
   wells: { bowl: 0.1, wells: DEFAULT_WELLS },
+  product: { target: 1, power: 2 as 1 | 2 },
 } as const satisfies Record<SurfaceKind, object>;
 
 /** Where a run starts when the spec names no start point. */
@@ -28,9 +29,16 @@ export const DEFAULT_START: Record<SurfaceKind, Vec2> = {
   rosenbrock: [-1.5, 2],
   cliff: [2.5, 0.5],
   wells: [-0.5, 0.5],
+  product: [2.25, 0.1],
 };
 
 export const DEFAULT_STEPS = 200;
 export const DEFAULT_NOISE_STD = 1;
 /** torch.optim.lr_scheduler.StepLR's default gamma. */
 export const DEFAULT_STEP_GAMMA = 0.1;
+
+/** torch.cuda.amp.GradScaler's defaults: init_scale 2¹⁶, growth_factor 2, backoff_factor 0.5, growth_interval 2000. */
+export const LOSS_SCALE_DEFAULTS = { init: 65536, growthFactor: 2, backoffFactor: 0.5, growthInterval: 2000 } as const;
+/** The notes' skip-batch rule: skip the update when ‖g‖ exceeds 10× its running average. */
+export const GUARD_DEFAULTS = { skipFactor: 10, beta: 0.9, skipNonFinite: false } as const;
+export const DEFAULT_OUTLIER_SCALE = 100;

@@ -6,9 +6,9 @@ import type {
   ClipSpec, NoiseSpec, OptimizerSpec, ScheduleSpec, SurfaceSpec, Vec2, Well,
 } from './types';
 
-const SURFACE_KINDS = ['quadratic', 'rosenbrock', 'cliff', 'wells'] as const;
+const SURFACE_KINDS = ['quadratic', 'rosenbrock', 'cliff', 'wells', 'product'] as const;
 const OPTIMIZER_KINDS = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad'] as const;
-const SCHEDULE_KINDS = ['constant', 'linearWarmup', 'warmupCosine', 'step'] as const;
+const SCHEDULE_KINDS = ['constant', 'linearWarmup', 'warmupCosine', 'step', 'exponential', 'cosineRestarts'] as const;
 const NON_NEG = { min: 0 };
 const POSITIVE = { min: 0, minExclusive: true };
 const MAX_WELLS = 16;
@@ -51,6 +51,13 @@ export function readSurface(issues: Issues, raw: unknown, path = 'surface'): Sur
       position: readNumber(issues, obj.position, `${path}.position`, {}, d.position),
     };
     return all(f, () => ({ kind, height: f.height!, steepness: f.steepness!, position: f.position! }));
+  }
+  if (kind === 'product') {
+    rejectUnknownKeys(issues, obj, path, ['kind', 'target', 'power'], 'surface "product"');
+    const d = SURFACE_DEFAULTS.product;
+    const target = readNumber(issues, obj.target, `${path}.target`, POSITIVE, d.target);
+    const power = readNumber(issues, obj.power, `${path}.power`, { min: 1, max: 2, integer: true }, d.power);
+    return target !== undefined && power !== undefined ? { kind, target, power: power as 1 | 2 } : undefined;
   }
   rejectUnknownKeys(issues, obj, path, ['kind', 'bowl', 'wells'], 'surface "wells"');
   const d = SURFACE_DEFAULTS.wells;
@@ -165,6 +172,18 @@ export function readSchedule(issues: Issues, raw: unknown, path = 'schedule'): S
       return undefined;
     }
     return { kind, warmupSteps, totalSteps, minFactor };
+  }
+  if (kind === 'exponential') {
+    rejectUnknownKeys(issues, obj, path, ['kind', 'gamma'], 'schedule "exponential"');
+    const gamma = num('gamma', POSITIVE);
+    return gamma === undefined ? undefined : { kind, gamma };
+  }
+  if (kind === 'cosineRestarts') {
+    rejectUnknownKeys(issues, obj, path, ['kind', 't0', 'tMult', 'minFactor'], 'schedule "cosineRestarts"');
+    const t0 = num('t0', STEP_COUNT);
+    const tMult = num('tMult', { min: 1, max: 16, integer: true }, 1);
+    const minFactor = num('minFactor', { min: 0, max: 1 }, 0);
+    return t0 === undefined || tMult === undefined || minFactor === undefined ? undefined : { kind, t0, tMult, minFactor };
   }
   rejectUnknownKeys(issues, obj, path, ['kind', 'stepSize', 'gamma'], 'schedule "step"');
   const stepSize = num('stepSize', STEP_COUNT);

@@ -46,7 +46,20 @@ export interface WellsSpec {
   wells: Well[];
 }
 
-export type SurfaceSpec = QuadraticSpec | RosenbrockSpec | CliffSpec | WellsSpec;
+/**
+ * A scalar factorisation toy, f(x, y) = ((x·y)^p − target)² / (2p) for power p = 1 or 2: a depth-2
+ * "network" x·y fitting one number. Its minima fill the curve (x·y)^p = target, where the sharpness
+ * (the Hessian's largest eigenvalue) grows with x² + y²: lowest at the balanced points |x| = |y|.
+ * p = 2 is Zhu et al.'s (2023) minimal example of progressive sharpening and the edge of stability.
+ */
+export interface ProductSpec {
+  kind: 'product';
+  /** Positive. */
+  target: number;
+  power: 1 | 2;
+}
+
+export type SurfaceSpec = QuadraticSpec | RosenbrockSpec | CliffSpec | WellsSpec | ProductSpec;
 export type SurfaceKind = SurfaceSpec['kind'];
 
 export interface SgdSpec {
@@ -93,7 +106,11 @@ export type ScheduleSpec =
   | { kind: 'constant' }
   | { kind: 'linearWarmup'; warmupSteps: number }
   | { kind: 'warmupCosine'; warmupSteps: number; totalSteps: number; minFactor: number }
-  | { kind: 'step'; stepSize: number; gamma: number };
+  | { kind: 'step'; stepSize: number; gamma: number }
+  /** torch's ExponentialLR: γ^k (an exponential sweep from the base rate, as an LR finder runs). */
+  | { kind: 'exponential'; gamma: number }
+  /** torch's CosineAnnealingWarmRestarts with eta_min = minFactor·lr: cycles of t0, t0·tMult, … steps. */
+  | { kind: 'cosineRestarts'; t0: number; tMult: number; minFactor: number };
 export type ScheduleKind = ScheduleSpec['kind'];
 
 export interface ClipSpec {
@@ -108,12 +125,57 @@ export interface NoiseSpec {
   std: number;
 }
 
+/**
+ * A bad mini-batch at one step. 'outlier': its gradient is `scale` times the true one (mislabelled or
+ * garbage data). 'nan' / 'inf': the batch holds a NaN / an Inf, so its gradient is NaN / +Inf.
+ */
+export interface BadBatchSpec {
+  step: number;
+  kind: 'outlier' | 'nan' | 'inf';
+  /** The outlier's gradient multiplier (ignored for 'nan' and 'inf'). */
+  scale: number;
+}
+
+/** Guards a training loop puts in front of optimizer.step(): a skipped batch leaves w and the optimizer state untouched. */
+export interface GuardSpec {
+  /** The skip-batch rule: skip when ‖g‖ > skipFactor × the running average of accepted ‖g‖ (0 = off). */
+  skipFactor: number;
+  /** Weight β of that running average: avg ← β·avg + (1 − β)·‖g‖, started at the first ‖g‖. */
+  beta: number;
+  /** Filtering: skip a batch whose loss or gradient is NaN or ±Inf (an explicit isfinite check). */
+  skipNonFinite: boolean;
+}
+
+export type NumberFormat = 'fp64' | 'fp32' | 'fp16' | 'bf16';
+
+/** torch.cuda.amp.GradScaler's dynamic loss scaling. */
+export interface LossScaleSpec {
+  init: number;
+  growthFactor: number;
+  backoffFactor: number;
+  growthInterval: number;
+}
+
+/**
+ * Reduced precision. The loss and the gradient are computed in `compute` (the gradient of the loss
+ * times the loss scale S, rounded to `compute`, then divided by S and rounded to `params`); the
+ * parameters are stored in `params` (rounded after every update). Optimizer state stays float64.
+ */
+export interface PrecisionSpec {
+  params: NumberFormat;
+  compute: NumberFormat;
+  lossScale: LossScaleSpec | null;
+}
+
 export interface RunSpec {
   surface: SurfaceSpec;
   optimizer: OptimizerSpec;
   schedule: ScheduleSpec;
   clip: ClipSpec | null;
   noise: NoiseSpec | null;
+  badBatch: BadBatchSpec | null;
+  guard: GuardSpec | null;
+  precision: PrecisionSpec | null;
   start: Vec2;
   steps: number;
   seed: number;

@@ -1,12 +1,13 @@
 import type { SurfaceSpec } from '../spec/types';
 import { Cliff } from './cliff';
+import { Product } from './product';
 import { Quadratic } from './quadratic';
 import { Rosenbrock } from './rosenbrock';
 import type { Surface } from './surface';
 import { Wells } from './wells';
 
 export type { Minimum, Objective, Surface, ViewBox } from './surface';
-export { Cliff, Quadratic, Rosenbrock, Wells };
+export { Cliff, Product, Quadratic, Rosenbrock, Wells };
 
 /** Builds the surface a (validated) spec describes. */
 export function createSurface(spec: SurfaceSpec): Surface {
@@ -19,5 +20,7 @@ export function createSurface(spec: SurfaceSpec): Surface {
       return new Cliff(spec);
     case 'wells':
       return new Wells(spec);
+    case 'product':
+      return new Product(spec);
   }
 }

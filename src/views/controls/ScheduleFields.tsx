@@ -44,6 +44,18 @@ export const ScheduleFields = memo(function ScheduleFields({ schedule, onChange,
           <NumberField label="minFactor" name={name('minFactor')} value={schedule.minFactor} rule={{ min: 0, max: 1 }} onCommit={(minFactor) => onChange({ ...schedule, minFactor })} />
         </div>
       ) : null}
+      {schedule.kind === 'exponential' ? (
+        <div className="field-grid">
+          <NumberField label="gamma" name={name('gamma')} value={schedule.gamma} rule={{ min: 0, minExclusive: true }} onCommit={(gamma) => onChange({ ...schedule, gamma })} />
+        </div>
+      ) : null}
+      {schedule.kind === 'cosineRestarts' ? (
+        <div className="field-grid">
+          <NumberField label="T_0" name={name('T_0')} value={schedule.t0} rule={STEP_COUNT} onCommit={(t0) => onChange({ ...schedule, t0 })} />
+          <NumberField label="T_mult" name={name('T_mult')} value={schedule.tMult} rule={{ min: 1, max: 16, integer: true }} onCommit={(tMult) => onChange({ ...schedule, tMult })} />
+          <NumberField label="minFactor" name={name('minFactor')} value={schedule.minFactor} rule={{ min: 0, max: 1 }} onCommit={(minFactor) => onChange({ ...schedule, minFactor })} />
+        </div>
+      ) : null}
       {schedule.kind === 'step' ? (
         <div className="field-grid">
           <NumberField label="stepSize" name={name('stepSize')} value={schedule.stepSize} rule={STEP_COUNT} onCommit={(stepSize) => onChange({ ...schedule, stepSize })} />

@@ -4,7 +4,7 @@ import { useLab, useLabState } from '../../state/context';
 import { NumberField } from '../../ui/NumberField';
 import { Select } from '../../ui/Select';
 import { QuadraticFields } from './QuadraticFields';
-import { CliffFields, RosenbrockFields, WellsFields } from './SurfaceFields';
+import { CliffFields, RosenbrockFields, ProductFields, WellsFields } from './SurfaceFields';
 import { defaultSurface, SURFACE_OPTIONS } from './surface-model';
 import './controls.css';
 
@@ -47,5 +47,7 @@ function SurfaceFields({ surface, onChange }: { surface: SurfaceSpec; onChange(s
       return <CliffFields surface={surface} onChange={onChange} />;
     case 'wells':
       return <WellsFields surface={surface} onChange={onChange} />;
+    case 'product':
+      return <ProductFields surface={surface} onChange={onChange} />;
   }
 }

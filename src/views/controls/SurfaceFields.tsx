@@ -1,4 +1,5 @@
-import type { CliffSpec, RosenbrockSpec, WellsSpec } from '../../engine';
+import type { CliffSpec, ProductSpec, RosenbrockSpec, WellsSpec } from '../../engine';
+import { Select } from '../../ui/Select';
 import { RangeField } from '../../ui/RangeField';
 import { SCALES } from './surface-model';
 
@@ -31,6 +32,24 @@ export function WellsFields({ surface, onChange }: { surface: WellsSpec; onChang
     <div className="control-stack">
       <p className="derived">A bowl q‖w‖²/2 with {surface.wells.length} Gaussian wells of different depth.</p>
       <RangeField label="bowl q" spoken="bowl q, the curvature of the bowl" value={surface.bowl} scale={SCALES.bowl} rule={NON_NEG} onChange={(bowl) => onChange({ ...surface, bowl })} testId="wells-bowl" />
+    </div>
+  );
+}
+
+const POWERS: readonly { value: '1' | '2'; label: string }[] = [
+  { value: '1', label: 'p = 1: ½(xy − t)²' },
+  { value: '2', label: 'p = 2: ¼((xy)² − t)²' },
+];
+
+export function ProductFields({ surface, onChange }: { surface: ProductSpec; onChange(s: ProductSpec): void }) {
+  return (
+    <div className="control-stack">
+      <p className="derived">
+        f = ((xy)<sup>p</sup> − t)²/(2p): a two-layer scalar network x·y fitting t. Its minima fill a curve whose
+        sharpness grows with x² + y².
+      </p>
+      <Select<'1' | '2'> label="power p" value={String(surface.power) as '1' | '2'} options={POWERS} onChange={(v) => onChange({ ...surface, power: v === '1' ? 1 : 2 })} />
+      <RangeField label="target t" value={surface.target} scale={SCALES.target} rule={POSITIVE} onChange={(target) => onChange({ ...surface, target })} testId="product-target" />
     </div>
   );
 }

@@ -18,6 +18,8 @@ export const SCHEDULE_OPTIONS: readonly { value: ScheduleKind; label: string }[]
   { value: 'linearWarmup', label: 'linear warm-up' },
   { value: 'warmupCosine', label: 'warm-up + cosine decay' },
   { value: 'step', label: 'step decay (StepLR)' },
+  { value: 'exponential', label: 'exponential (ExponentialLR)' },
+  { value: 'cosineRestarts', label: 'cosine with warm restarts' },
 ];
 
 /**
@@ -77,6 +79,10 @@ export function defaultSchedule(kind: ScheduleKind, steps: number): ScheduleSpec
       return { kind, warmupSteps: warm, totalSteps: Math.max(warm + 1, steps), minFactor: 0 };
     case 'step':
       return { kind, stepSize: Math.max(1, Math.round(steps / 4)), gamma: DEFAULT_STEP_GAMMA };
+    case 'exponential':
+      return { kind, gamma: 0.99 };
+    case 'cosineRestarts':
+      return { kind, t0: Math.max(1, Math.round(steps / 4)), tMult: 1, minFactor: 0 };
   }
 }
 

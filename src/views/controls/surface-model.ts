@@ -7,6 +7,7 @@ export const SURFACE_OPTIONS: readonly { value: SurfaceKind; label: string }[] =
   { value: 'rosenbrock', label: 'Rosenbrock valley' },
   { value: 'cliff', label: 'Cliff' },
   { value: 'wells', label: 'Wells (several minima)' },
+  { value: 'product', label: 'Product valley (x·y = 1)' },
 ];
 
 /** A fresh spec of a kind with the engine's defaults (arrays copied, never shared). */
@@ -25,6 +26,8 @@ export function defaultSurface(kind: SurfaceKind): SurfaceSpec {
         kind, bowl: SURFACE_DEFAULTS.wells.bowl,
         wells: SURFACE_DEFAULTS.wells.wells.map((w) => ({ center: [...w.center] as Vec2, depth: w.depth, width: w.width })),
       };
+    case 'product':
+      return { kind, ...SURFACE_DEFAULTS.product };
   }
 }
 
@@ -66,4 +69,5 @@ export const SCALES = {
   cliffSteepness: { min: 0.5, max: 500, step: 0.01, log: true, digits: 3 },
   cliffPosition: { min: -3, max: 3, step: 0.05 },
   bowl: { min: 0, max: 2, step: 0.01 },
+  target: { min: 0.1, max: 4, step: 0.05 },
 } as const satisfies Record<string, RangeScale>;

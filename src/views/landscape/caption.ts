@@ -18,6 +18,8 @@ export function describeSurface(s: SurfaceSpec): string {
       return `Bowl with a cliff of height ${p(s.height)} at x = ${p(s.position)}`;
     case 'wells':
       return `Bowl with ${s.wells.length} well${s.wells.length === 1 ? '' : 's'}`;
+    case 'product':
+      return s.power === 1 ? `Product valley ½(xy − ${p(s.target)})²` : `Product valley ¼((xy)² − ${p(s.target)})²`;
   }
 }
 

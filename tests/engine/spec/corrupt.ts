@@ -1,7 +1,7 @@
 /** Ways to corrupt exactly one field of a valid spec, each with the path its error must name. */
 import fc from 'fast-check';
 
-import { type Obj, type Arb, type NumRule, type Fields, SURFACE_FIELDS, WELL_FIELDS, OPTIMIZER_FIELDS, SCHEDULE_FIELDS, CLIP_FIELDS, NOISE_FIELDS, TOP_FIELDS, TOP_KEYS, SURFACE_KINDS, OPTIMIZER_KINDS, SCHEDULE_KINDS, ALL_FIELD_NAMES, TYPOS, real, validSpec, show } from './spec-model';
+import { type Obj, type Arb, type NumRule, type Fields, SURFACE_FIELDS, WELL_FIELDS, OPTIMIZER_FIELDS, SCHEDULE_FIELDS, CLIP_FIELDS, NOISE_FIELDS, BAD_BATCH_FIELDS, BAD_BATCH_KINDS, GUARD_FIELDS, PRECISION_FIELDS, LOSS_SCALE_FIELDS, TOP_FIELDS, TOP_KEYS, SURFACE_KINDS, OPTIMIZER_KINDS, SCHEDULE_KINDS, ALL_FIELD_NAMES, TYPOS, real, validSpec, show } from './spec-model';
 // ---------------------------------------------------------------------------------------------
 // (b) one corrupted field → one error at that field.
 
@@ -84,6 +84,9 @@ export function corruptions(spec: Obj): Arb<Corruption>[] {
         if (rule.req && obj && key in obj) remove(segs);
       } else if (rule.t === 'bool') {
         mutate(segs, 'bad boolean', badBool);
+      } else if (rule.t === 'enum') {
+        const values = rule.values;
+        mutate(segs, 'bad enum', fc.oneof(fc.constantFrom(null, 1, true, [], {}, 'FP16', 'float16'), fc.string()).filter((v) => !(typeof v === 'string' && values.includes(v))));
       } else {
         mutate(segs, 'not a pair', notAPair);
         const elem = rule.elem;
@@ -174,6 +177,24 @@ export function corruptions(spec: Obj): Arb<Corruption>[] {
     if (schedule.kind === 'warmupCosine' && (schedule.warmupSteps as number) >= 1) {
       mutate(['schedule', 'totalSteps'], 'totalSteps ≤ warmupSteps', fc.integer({ min: 1, max: schedule.warmupSteps as number }));
     }
+  }
+
+  // training-loop extras (null is allowed)
+  const bad = spec.badBatch as Obj | null | undefined;
+  object(['badBatch'], ['kind', ...Object.keys(BAD_BATCH_FIELDS)], !!bad, true, bad ? BAD_BATCH_KINDS : undefined);
+  if (bad) {
+    fields(['badBatch'], BAD_BATCH_FIELDS, bad);
+  }
+  const guard = spec.guard as Obj | null | undefined;
+  object(['guard'], Object.keys(GUARD_FIELDS), !!guard, true);
+  if (guard) fields(['guard'], GUARD_FIELDS, guard);
+  const prec = spec.precision as Obj | null | undefined;
+  object(['precision'], [...Object.keys(PRECISION_FIELDS), 'lossScale'], !!prec, true);
+  if (prec) {
+    fields(['precision'], PRECISION_FIELDS, prec);
+    const ls = prec.lossScale as Obj | null | undefined;
+    object(['precision', 'lossScale'], Object.keys(LOSS_SCALE_FIELDS), !!ls, true);
+    if (ls) fields(['precision', 'lossScale'], LOSS_SCALE_FIELDS, ls);
   }
 
   // clip and noise (null is allowed)

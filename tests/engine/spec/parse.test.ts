@@ -76,10 +76,13 @@ describe('defaults: a minimal spec takes torch.optim defaults', () => {
     expect(s.seed).toBe(0);
     expect(s.steps).toBe(200);
     expect(s.start).toStrictEqual([-2, 1.5]);
-    expect(Object.keys(s).sort()).toStrictEqual(['clip', 'noise', 'optimizer', 'schedule', 'seed', 'start', 'steps', 'surface']);
+    expect(s.badBatch).toBeNull();
+    expect(s.guard).toBeNull();
+    expect(s.precision).toBeNull();
+    expect(Object.keys(s).sort()).toStrictEqual(['badBatch', 'clip', 'guard', 'noise', 'optimizer', 'precision', 'schedule', 'seed', 'start', 'steps', 'surface']);
   });
 
-  for (const kind of ['quadratic', 'rosenbrock', 'cliff', 'wells'] as const) {
+  for (const kind of ['quadratic', 'rosenbrock', 'cliff', 'wells', 'product'] as const) {
     it(`surface "${kind}" fills every parameter and its own start point`, () => {
       const s = ok({ surface: { kind }, optimizer: SGD });
       expect(s.surface).toStrictEqual({ kind, ...structuredClone(SURFACE_DEFAULTS[kind]) });
@@ -90,6 +93,24 @@ describe('defaults: a minimal spec takes torch.optim defaults', () => {
   it('surface defaults: quadratic λ = [1, 10], θ 0, centre 0; rosenbrock a 1 b 100', () => {
     expect(ok(MINIMAL).surface).toStrictEqual({ kind: 'quadratic', eigenvalues: [1, 10], angle: 0, center: [0, 0] });
     expect(ok({ surface: { kind: 'rosenbrock' }, optimizer: SGD }).surface).toStrictEqual({ kind: 'rosenbrock', a: 1, b: 100 });
+  });
+
+  it('extras defaults: GradScaler 2^16/2/0.5/2000, skip at 10× a β = 0.9 average, outlier ×100, formats fp64', () => {
+    expect(ok({ ...MINIMAL, precision: { params: 'fp16', lossScale: {} } }).precision)
+      .toStrictEqual({ params: 'fp16', compute: 'fp64', lossScale: { init: 65536, growthFactor: 2, backoffFactor: 0.5, growthInterval: 2000 } });
+    expect(ok({ ...MINIMAL, guard: {} }).guard).toStrictEqual({ skipFactor: 10, beta: 0.9, skipNonFinite: false });
+    expect(ok({ ...MINIMAL, badBatch: { kind: 'nan', step: 4 } }).badBatch).toStrictEqual({ kind: 'nan', step: 4, scale: 100 });
+    expect(ok({ ...MINIMAL, schedule: { kind: 'cosineRestarts', t0: 9 } }).schedule).toStrictEqual({ kind: 'cosineRestarts', t0: 9, tMult: 1, minFactor: 0 });
+    expect(ok({ surface: { kind: 'product' }, optimizer: SGD }).surface).toStrictEqual({ kind: 'product', target: 1, power: 2 });
+  });
+
+  it('extras errors name the field: a format, a kind, a missing step', () => {
+    const errs = (input: object) => { const r = parseRunSpec({ ...MINIMAL, ...input }); return r.ok ? [] : r.errors.map((e) => e.path); };
+    expect(errs({ precision: { params: 'half' } })).toStrictEqual(['precision.params']);
+    expect(errs({ badBatch: { kind: 'garbage', step: 1 } })).toStrictEqual(['badBatch.kind']);
+    expect(errs({ badBatch: { kind: 'nan' } })).toStrictEqual(['badBatch.step']);
+    expect(errs({ precision: { lossScale: { backoffFactor: 1 } } })).toStrictEqual(['precision.lossScale.backoffFactor']);
+    expect(errs({ schedule: { kind: 'cosineRestarts', t0: 5, tMult: 1.5 } })).toStrictEqual(['schedule.tMult']);
   });
 
   it('schedule and noise defaults: warmupCosine minFactor 0, StepLR gamma 0.1, noise std 1', () => {
@@ -109,7 +130,14 @@ describe('defaults: a minimal spec takes torch.optim defaults', () => {
       schedule: { kind: 'linearWarmup', warmupSteps: 7 },
       clip: { maxNorm: 0.5 }, noise: { batchSize: 4, std: 0 }, start: [3, 4], steps: 0, seed: 2 ** 32 - 1,
     };
-    expect(ok(input)).toStrictEqual(input);
+    expect(ok(input)).toStrictEqual({ ...input, badBatch: null, guard: null, precision: null });
+    const extras = {
+      ...input,
+      badBatch: { step: 3, kind: 'outlier', scale: -7 },
+      guard: { skipFactor: 4, beta: 0.5, skipNonFinite: true },
+      precision: { params: 'bf16', compute: 'fp16', lossScale: { init: 8, growthFactor: 3, backoffFactor: 0.25, growthInterval: 5 } },
+    };
+    expect(ok(extras)).toStrictEqual(extras);
     expect(ok({ ...MINIMAL, steps: MAX_STEPS }).steps).toBe(MAX_STEPS);
   });
 

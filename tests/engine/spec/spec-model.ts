@@ -1,7 +1,7 @@
 /** The run spec's field rules as the property tests see them, and generators of valid specs. */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { MAX_STEPS, formatErrors, parseRunSpec, type RunSpec, type SimResult } from '../../../src/engine';
+import { EVENT, MAX_STEPS, formatErrors, parseRunSpec, roundTo, type RunSpec, type SimResult } from '../../../src/engine';
 export type Obj = Record<string, unknown>;
 export type Arb<T = unknown> = fc.Arbitrary<T>;
 
@@ -19,7 +19,7 @@ export interface NumRule {
   /** Must be present (no default). */
   req?: boolean;
 }
-export type Rule = NumRule | { t: 'bool' } | { t: 'vec'; elem: NumRule };
+export type Rule = NumRule | { t: 'bool' } | { t: 'vec'; elem: NumRule } | { t: 'enum'; values: string[] };
 export type Fields = Record<string, Rule>;
 
 export const ANY: NumRule = { t: 'num' };
@@ -34,6 +34,7 @@ export const SURFACE_FIELDS: Record<string, Fields> = {
   rosenbrock: { a: ANY, b: NONNEG },
   cliff: { height: NONNEG, steepness: POS, position: ANY },
   wells: { bowl: NONNEG }, // plus `wells`, a list handled on its own
+  product: { target: POS, power: { t: 'num', min: 1, max: 2, int: true } },
 };
 export const WELL_FIELDS: Fields = { center: vec(ANY), depth: { ...POS, req: true }, width: { ...POS, req: true } };
 export const ADAM_FIELDS: Fields = { lr: NONNEG, betas: vec(BETA), eps: NONNEG, weightDecay: NONNEG, amsgrad: BOOL };
@@ -53,15 +54,32 @@ export const SCHEDULE_FIELDS: Record<string, Fields> = {
     minFactor: { t: 'num', min: 0, max: 1 },
   },
   step: { stepSize: { t: 'num', min: 1, int: true, req: true }, gamma: POS },
+  exponential: { gamma: { ...POS, req: true } },
+  cosineRestarts: {
+    t0: { t: 'num', min: 1, int: true, req: true },
+    tMult: { t: 'num', min: 1, max: 16, int: true },
+    minFactor: { t: 'num', min: 0, max: 1 },
+  },
 };
 export const CLIP_FIELDS: Fields = { maxNorm: { ...POS, req: true } };
 export const NOISE_FIELDS: Fields = { batchSize: { t: 'num', min: 1, int: true, req: true }, std: NONNEG };
+export const BAD_BATCH_KINDS = ['outlier', 'nan', 'inf'];
+export const BAD_BATCH_FIELDS: Fields = { step: { t: 'num', min: 0, int: true, req: true }, scale: ANY };
+export const GUARD_FIELDS: Fields = { skipFactor: NONNEG, beta: BETA, skipNonFinite: BOOL };
+export const FORMAT: Rule = { t: 'enum', values: ['fp64', 'fp32', 'fp16', 'bf16'] };
+export const PRECISION_FIELDS: Fields = { params: FORMAT, compute: FORMAT }; // plus `lossScale`, nullable, below
+export const LOSS_SCALE_FIELDS: Fields = {
+  init: POS,
+  growthFactor: { t: 'num', min: 1, minEx: true },
+  backoffFactor: { t: 'num', min: 0, minEx: true, max: 1, maxEx: true },
+  growthInterval: { t: 'num', min: 1, int: true },
+};
 export const TOP_FIELDS: Fields = {
   start: vec(ANY),
   steps: { t: 'num', min: 0, max: MAX_STEPS, int: true },
   seed: { t: 'num', min: 0, max: 2 ** 32 - 1, int: true },
 };
-export const TOP_KEYS = ['surface', 'optimizer', 'schedule', 'clip', 'noise', 'start', 'steps', 'seed'];
+export const TOP_KEYS = ['surface', 'optimizer', 'schedule', 'clip', 'noise', 'badBatch', 'guard', 'precision', 'start', 'steps', 'seed'];
 export const SURFACE_KINDS = Object.keys(SURFACE_FIELDS);
 export const OPTIMIZER_KINDS = Object.keys(OPTIMIZER_FIELDS);
 export const SCHEDULE_KINDS = Object.keys(SCHEDULE_FIELDS);
@@ -70,6 +88,7 @@ export const ALL_FIELD_NAMES = [...new Set([
   'kind', 'wells', ...TOP_KEYS,
   ...[SURFACE_FIELDS, OPTIMIZER_FIELDS, SCHEDULE_FIELDS].flatMap((m) => Object.values(m).flatMap((f) => Object.keys(f))),
   ...Object.keys(WELL_FIELDS), ...Object.keys(CLIP_FIELDS), ...Object.keys(NOISE_FIELDS),
+  ...[BAD_BATCH_FIELDS, GUARD_FIELDS, PRECISION_FIELDS, LOSS_SCALE_FIELDS].flatMap((f) => Object.keys(f)), 'lossScale',
 ])];
 export const TYPOS = ['learningRate', 'learning_rate', 'weight_decay', 'max_norm', 'batch_size', 'beta1', 'Lr', 'lr ', 'momentun', 'type', 'name', 'steps_'];
 
@@ -97,6 +116,7 @@ export const validSurface: Arb<Obj> = fc.oneof(
       { minLength: 1, maxLength: 4 },
     ),
   }, ['kind']),
+  rec({ kind: fc.constant('product'), target: real(0, 4, { minExcluded: true }), power: fc.constantFrom(1, 2) }, ['kind']),
 );
 
 export const lr = fc.oneof(real(0, 1), real(0, 1e3), fc.constantFrom(0, 1e-3, 1e3));
@@ -123,7 +143,23 @@ export const validSchedule: Arb<Obj> = fc.oneof(
     stepSize: fc.integer({ min: 1, max: 100 }),
     gamma: fc.oneof(real(0, 1, { minExcluded: true }), real(0, 2, { minExcluded: true }), real(0, 1e3, { minExcluded: true })),
   }, ['kind', 'stepSize']),
+  rec({ kind: fc.constant('exponential'), gamma: fc.oneof(real(0.5, 1.5), real(0, 1e3, { minExcluded: true })) }, ['kind', 'gamma']),
+  rec({ kind: fc.constant('cosineRestarts'), t0: fc.integer({ min: 1, max: 100 }), tMult: fc.integer({ min: 1, max: 16 }), minFactor: real(0, 1) }, ['kind', 't0']),
 );
+
+const format = fc.constantFrom('fp64', 'fp32', 'fp16', 'bf16');
+export const validBadBatch: Arb<Obj> = rec({
+  kind: fc.constantFrom('outlier', 'nan', 'inf'), step: fc.integer({ min: 0, max: 300 }), scale: fc.oneof(real(-1e3, 1e3), fc.constant(100)),
+}, ['kind', 'step']);
+export const validGuard: Arb<Obj> = rec({ skipFactor: fc.oneof(fc.constant(0), real(0, 20)), beta: real(0, 1, { maxExcluded: true }), skipNonFinite: fc.boolean() }, []);
+export const validPrecision: Arb<Obj> = rec({
+  params: format,
+  compute: format,
+  lossScale: fc.option(rec({
+    init: real(0, 2 ** 24, { minExcluded: true }), growthFactor: real(1, 4, { minExcluded: true }),
+    backoffFactor: real(0, 1, { minExcluded: true, maxExcluded: true }), growthInterval: fc.integer({ min: 1, max: 3000 }),
+  }, []), { nil: null }),
+}, []);
 
 export const validSpec: Arb<Obj> = rec({
   surface: validSurface,
@@ -131,6 +167,9 @@ export const validSpec: Arb<Obj> = rec({
   schedule: validSchedule,
   clip: fc.option(rec({ maxNorm: real(0, 100, { minExcluded: true }) }, ['maxNorm']), { nil: null }),
   noise: fc.option(rec({ batchSize: fc.integer({ min: 1, max: 256 }), std: real(0, 3) }, ['batchSize']), { nil: null }),
+  badBatch: fc.option(validBadBatch, { nil: null }),
+  guard: fc.option(validGuard, { nil: null }),
+  precision: fc.option(validPrecision, { nil: null }),
   start: pair(real(-5, 5)),
   steps: fc.integer({ min: 0, max: 300 }),
   seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
@@ -170,10 +209,15 @@ export function expectWellFormedRun(spec: RunSpec, r: SimResult): void {
   expect(r.dim).toBe(2);
   expect([r.w.length, r.loss.length, r.gradNorm.length, r.lr.length]).toStrictEqual([2 * n, n, n, n]);
   expect(n).toBeGreaterThanOrEqual(1);
-  expect([r.w[0], r.w[1]], 'w[0] is the start').toStrictEqual([spec.start[0], spec.start[1]]);
+  const fmt = spec.precision?.params ?? 'fp64';
+  expect([r.w[0], r.w[1]], 'w[0] is the start (in the parameters\' format)').toStrictEqual([roundTo(fmt, spec.start[0]), roundTo(fmt, spec.start[1])]);
+  const extras = spec.badBatch !== null || spec.guard !== null || spec.precision !== null;
+  expect(r.events !== null && r.events.length === n, 'runs with extras record events').toBe(extras);
+  // A step the loop skipped (a guard or the loss scaler caught it) may record a non-finite ‖g‖.
+  const skipped = (k: number) => r.events !== null && (r.events[k]! & EVENT.skipped) !== 0;
   const firstBad = (upTo: number): string | null => {
     for (let k = 0; k < upTo; k++) {
-      const rec = { x: r.w[2 * k]!, y: r.w[2 * k + 1]!, loss: r.loss[k]!, gradNorm: r.gradNorm[k]!, lr: r.lr[k]! };
+      const rec = { x: r.w[2 * k]!, y: r.w[2 * k + 1]!, loss: r.loss[k]!, gradNorm: skipped(k) ? 0 : r.gradNorm[k]!, lr: r.lr[k]! };
       for (const [name, v] of Object.entries(rec)) if (!Number.isFinite(v)) return `${name}[${k}] = ${v}`;
     }
     return null;
