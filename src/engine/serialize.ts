@@ -14,6 +14,10 @@ export interface RunJson {
   stopReason: string | null;
   regime: Regime;
   predictedRegime: Regime | null;
+  /** Runs with training-loop extras: per step, the EVENT flags (1 bad batch, 2 skipped, 4 overflow). */
+  events?: number[];
+  /** Runs with training-loop extras: the loss scale in force at each step. */
+  lossScale?: number[];
 }
 
 const fin = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -30,5 +34,7 @@ export function toJson(spec: RunSpec, surface: Surface, r: SimResult): RunJson {
     stopReason: r.nonFinite ? describeNonFinite(r.nonFinite) : null,
     regime: classifyRun(surface, r),
     predictedRegime: predictRegime(spec)?.regime ?? null,
+    ...(r.events ? { events: Array.from(r.events) } : {}),
+    ...(r.lossScale ? { lossScale: Array.from(r.lossScale) } : {}),
   };
 }

@@ -147,3 +147,17 @@ describe('precision', () => {
     expect(r.lossScale![13]).toBe(2 ** 15);
   });
 });
+
+describe('toJson (what `npm run simulate` prints) carries the events and the loss scale of runs with extras', () => {
+  it('adds events and lossScale only when the run has them', async () => {
+    const { toJson, createSurface } = await import('../../src/engine');
+    const plainSpec = spec({});
+    const plain = toJson(plainSpec, createSurface(plainSpec.surface), simulate(plainSpec));
+    expect('events' in plain || 'lossScale' in plain).toBe(false);
+    const s = spec({ badBatch: { kind: 'nan', step: 5 }, guard: { skipNonFinite: true }, steps: 8 });
+    const j = toJson(s, createSurface(s.surface), simulate(s));
+    expect(j.events).toStrictEqual([0, 0, 0, 0, 0, EVENT.badBatch | EVENT.skipped, 0, 0, 0]);
+    expect(j.lossScale).toStrictEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(j.gradNorm[5]).toBeNull(); // the skipped NaN batch's ‖g‖, written as null like every non-finite number
+  });
+});
