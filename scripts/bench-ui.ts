@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { defaultDoc, type LabDoc } from '../src/state/doc';
-import { encodeDoc } from '../src/state/url';
+import { encodeDoc } from '../src/state/url-encode';
 import { findChromium } from '../tests/e2e/chromium-path';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness';
 import { startPreviewServer } from '../tests/e2e/preview-server';

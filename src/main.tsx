@@ -5,25 +5,33 @@ import { LabProvider } from './state/context';
 import { defaultDoc } from './state/doc';
 import { runPlaybackLoop } from './state/playback';
 import { createLab } from './state/store';
-import { readLocation } from './state/url';
+import { hasLabState } from './state/url-encode';
 import { syncUrl } from './state/url-sync';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Overshoot: #root element missing from index.html');
 
-const fromLink = readLocation(window.location.search);
-const lab = createLab(fromLink?.doc ?? defaultDoc());
-if (fromLink?.ignored.length) {
-  lab.store.setState({ notices: fromLink.ignored.map((m) => `From the link: ${m}.`) });
+/** A shared link's state, validated by the spec parser (its own chunk: plain visits never load it). */
+async function fromLink() {
+  if (!hasLabState(window.location.search)) return null;
+  const { readLocation } = await import('./state/url');
+  return readLocation(window.location.search);
 }
-syncUrl(lab);
-runPlaybackLoop(lab.playback, () => lab.store.getState().doc.view.speed);
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <LabProvider lab={lab}>
-      <App />
-    </LabProvider>
-  </StrictMode>,
-);
+void fromLink().then((link) => {
+  const lab = createLab(link?.doc ?? defaultDoc());
+  if (link?.ignored.length) {
+    lab.store.setState({ notices: link.ignored.map((m) => `From the link: ${m}.`) });
+  }
+  syncUrl(lab);
+  runPlaybackLoop(lab.playback, () => lab.store.getState().doc.view.speed);
+
+  createRoot(rootElement).render(
+    <StrictMode>
+      <LabProvider lab={lab}>
+        <App />
+      </LabProvider>
+    </StrictMode>,
+  );
+});

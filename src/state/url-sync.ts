@@ -1,4 +1,4 @@
-import { encodeDoc, PARAM } from './url';
+import { encodeDoc, PARAM } from './url-encode';
 import type { Lab } from './store';
 
 /** The URL is written once the document has been still this long (ms)… */

@@ -1,16 +1,13 @@
 import { parseRunSpec, type SpecError } from '../engine';
 import { DEFAULT_VIEW, defaultDoc, MAX_LAB_STEPS, MAX_RUNS, SPEEDS, type LabDoc, type RunDoc, type ViewSettings } from './doc';
 
-/** The query parameter that carries the lab's state. */
-export const PARAM = 'lab';
+import { PARAM } from './url-encode';
+
+// Decoding validates every run with the engine's spec parser, so it lives apart from encoding:
+// the page loads it only when the address carries a lab state (see main.tsx).
+export { encodeDoc, PARAM } from './url-encode';
 
 type Json = Record<string, unknown>;
-
-/** The document as compact JSON for the URL (ids are not shared; they are reassigned on load). */
-export function encodeDoc(doc: LabDoc): string {
-  const runs = doc.runs.map(({ id: _id, ...rest }) => rest);
-  return JSON.stringify({ surface: doc.surface, start: doc.start, steps: doc.steps, runs, view: doc.view });
-}
 
 export interface Decoded {
   doc: LabDoc;

@@ -1,6 +1,6 @@
 import type { QuadraticSpec } from '../../src/engine';
 import { defaultDoc, type LabDoc, type RunDoc } from '../../src/state/doc';
-import { encodeDoc } from '../../src/state/url';
+import { encodeDoc } from '../../src/state/url-encode';
 
 /** A lab page path that loads `doc` (the default document with the given overrides). */
 export function labPath(over: Partial<LabDoc> = {}): string {
