@@ -1,14 +1,18 @@
 import { EigenChart } from './EigenChart';
 import { LossChart } from './LossChart';
 import { ScheduleStrip } from './ScheduleStrip';
+import { WhileVisible } from './visible-gate';
 
-/** The three charts under the landscape; loaded as one lazy chunk after the first paint. */
+/**
+ * The charts under the landscape; loaded as one lazy chunk after the first paint. Each pauses
+ * while scrolled out of view (WhileVisible), so a slider drag only redraws what can be seen.
+ */
 export default function Charts() {
   return (
     <>
-      <LossChart />
-      <EigenChart />
-      <ScheduleStrip />
+      <WhileVisible><LossChart /></WhileVisible>
+      <WhileVisible><EigenChart /></WhileVisible>
+      <WhileVisible><ScheduleStrip /></WhileVisible>
     </>
   );
 }

@@ -62,6 +62,33 @@ export function planLossAxis(series: readonly ArrayLike<number>[], wantLog: bool
   return sane(rawLossPlan(series, wantLog));
 }
 
+/*
+ * Domains snap outward to steps (quarter decades on log scales, 1-1.5-2-2.5-3-4-5-6-8 on linear
+ * ones), never past their caps. Dragging a slider then moves the axis only now and then, so the
+ * other runs' paths stay as they were (cached) instead of being rescaled on every frame.
+ */
+const LINEAR_STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest quarter-decade ≥ v (v > 0), at most cap. */
+export function snapUpLog(v: number, cap = Infinity): number {
+  const s = 10 ** (Math.ceil(Math.log10(v) * 4 - 1e-9) / 4);
+  return Math.min(Number.isFinite(s) && s >= v ? s : v, cap);
+}
+
+/** The largest quarter-decade ≤ v (v > 0), at least floor. */
+export function snapDownLog(v: number, floor = 0): number {
+  const s = 10 ** (Math.floor(Math.log10(v) * 4 + 1e-9) / 4);
+  return Math.max(s > 0 && s <= v ? s : v, floor);
+}
+
+/** The smallest 1-1.5-2-2.5-3-4-5-6-8 × 10ᵏ ≥ v (v > 0), at most cap. */
+export function snapUpLinear(v: number, cap = Infinity): number {
+  const e = 10 ** Math.floor(Math.log10(v));
+  const m = LINEAR_STEPS.find((f) => f * e >= v * (1 - 1e-12));
+  const s = (m ?? 10) * e;
+  return Math.min(Number.isFinite(s) && s >= v * (1 - 1e-12) ? s : v, cap);
+}
+
 function rawLossPlan(series: readonly ArrayLike<number>[], wantLog: boolean): AxisPlan {
   const st = seriesStats(series);
   const { ref } = st;
@@ -73,8 +100,8 @@ function rawLossPlan(series: readonly ArrayLike<number>[], wantLog: boolean): Ax
   if (wantLog && st.minFinite >= 0) {
     const top = ref * 10 ** LOG_DECADES_UP;
     const bottom = ref * 10 ** -LOG_DECADES_DOWN;
-    let hi = st.maxFinite > 0 ? Math.min(st.maxFinite, top) : ref;
-    let lo = Number.isFinite(st.minPositive) ? Math.max(st.minPositive, bottom) : hi * 1e-3;
+    let hi = st.maxFinite > 0 ? snapUpLog(Math.min(st.maxFinite, top), top) : ref;
+    let lo = Number.isFinite(st.minPositive) ? snapDownLog(Math.max(st.minPositive, bottom), bottom) : hi * 1e-3;
     if (!(lo < hi)) [lo, hi] = [hi / 10, Math.min(hi * 10, Number.MAX_VALUE)];
     const floored = st.minFinite < lo;
     const note = floored ? `losses below ${shortNum(lo)} (down to ${st.minFinite === 0 ? 'exactly 0' : shortNum(st.minFinite)}) are drawn on the bottom edge` : null;
@@ -82,8 +109,8 @@ function rawLossPlan(series: readonly ArrayLike<number>[], wantLog: boolean): Ax
   }
   if (wantLog) {
     const cap = ref * 10 ** LOG_DECADES_UP;
-    const hi = Math.min(Math.max(st.maxFinite, 0), cap);
-    const lo = Math.max(st.minFinite, -cap);
+    const hi = st.maxFinite > 0 ? snapUpLog(Math.min(st.maxFinite, cap), cap) : 0;
+    const lo = -snapUpLog(Math.min(-st.minFinite, cap), cap);
     const constant = ref * 1e-2;
     return {
       kind: 'symlog', lo, hi: hi > lo ? hi : lo + constant, constant, floorClamp: false,
@@ -91,8 +118,8 @@ function rawLossPlan(series: readonly ArrayLike<number>[], wantLog: boolean): Ax
     };
   }
   const cap = ref * LINEAR_CAP;
-  let hi = Math.min(st.maxFinite, cap);
-  let lo = Math.max(Math.min(st.minFinite, 0), -cap);
+  let hi = st.maxFinite > 0 ? snapUpLinear(Math.min(st.maxFinite, cap), cap) : Math.min(st.maxFinite, cap);
+  let lo = st.minFinite < 0 ? -snapUpLinear(Math.min(-st.minFinite, cap), cap) : 0;
   if (hi < 0) hi = 0;
   if (!(lo < hi)) [lo, hi] = [lo - 1, lo + 1];
   return { kind: 'linear', lo, hi, constant: 0, floorClamp: false, note: null };
@@ -134,8 +161,12 @@ function rawSignedPlan(series: readonly ArrayLike<number>[], decadesUp: number):
   const st = seriesStats(series);
   const maxAbs = st.finite ? Math.max(Math.abs(st.minFinite), Math.abs(st.maxFinite)) : 0;
   if (!(maxAbs > 0)) return { kind: 'linear', lo: -st.ref, hi: st.ref, constant: 0, floorClamp: false, note: null };
-  if (maxAbs <= st.ref * SIGNED_GROWTH) return { kind: 'linear', lo: -maxAbs, hi: maxAbs, constant: 0, floorClamp: false, note: null };
-  const m = Math.min(maxAbs, st.ref * 10 ** decadesUp);
+  if (maxAbs <= st.ref * SIGNED_GROWTH) {
+    const m = snapUpLinear(maxAbs);
+    return { kind: 'linear', lo: -m, hi: m, constant: 0, floorClamp: false, note: null };
+  }
+  const cap = st.ref * 10 ** decadesUp;
+  const m = snapUpLog(Math.min(maxAbs, cap), cap);
   return {
     kind: 'symlog', lo: -m, hi: m, constant: st.ref * 1e-2, floorClamp: false,
     note: `errors grow past ×${SIGNED_GROWTH} their start: signed log scale`,

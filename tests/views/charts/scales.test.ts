@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { yAxisFor } from '../../../src/views/charts/geometry';
-import { LOG_DECADES_DOWN, LOG_DECADES_UP, place, planLossAxis, planSignedAxis } from '../../../src/views/charts/scales';
+import { LOG_DECADES_DOWN, LOG_DECADES_UP, place, planLossAxis, planSignedAxis, snapDownLog, snapUpLinear, snapUpLog } from '../../../src/views/charts/scales';
 import { logTicks, symlogTicks, tickLabel } from '../../../src/views/charts/ticks';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
@@ -101,5 +101,29 @@ describe('ticks and labels', () => {
     expect(tickLabel(250)).toBe('250');
     expect(tickLabel(NaN)).toBe('');
     expect(tickLabel(Infinity)).toBe('');
+  });
+});
+
+describe('axis domains snap outward to steps, so small changes leave them unchanged', () => {
+  it('snapUpLog / snapDownLog: quarter decades, within their caps', () => {
+    expect(snapUpLog(1)).toBe(1);
+    expect(snapUpLog(1.5)).toBeCloseTo(10 ** 0.25, 12);
+    expect(snapUpLog(9)).toBe(10);
+    expect(snapUpLog(9, 5)).toBe(5);
+    expect(snapDownLog(0.011)).toBe(0.01);
+    expect(snapDownLog(0.011, 0.0105)).toBe(0.0105);
+    expect(snapUpLinear(2)).toBe(2);
+    expect(snapUpLinear(2.01)).toBe(2.5);
+    expect(snapUpLinear(0.0071)).toBeCloseTo(0.008, 15);
+    expect(snapUpLinear(9.5)).toBe(10);
+  });
+  it('a run whose losses move a little keeps the same loss and error axes', () => {
+    const a = planLossAxis([f64([3, 1, 0.2, 0.05])], true);
+    const b = planLossAxis([f64([3, 1.1, 0.21, 0.052])], true);
+    expect([b.lo, b.hi]).toStrictEqual([a.lo, a.hi]);
+    expect(a.lo).toBeLessThanOrEqual(0.05);
+    expect(a.hi).toBeGreaterThanOrEqual(3);
+    const s1 = planSignedAxis([f64([2, -1.2, 0.5])]), s2 = planSignedAxis([f64([2, -1.3, 0.6])]);
+    expect([s2.lo, s2.hi]).toStrictEqual([s1.lo, s1.hi]);
   });
 });

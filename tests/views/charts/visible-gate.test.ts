@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest';
+import { defaultDoc } from '../../../src/state/doc';
+import { createLab } from '../../../src/state/store';
+import { gateLab } from '../../../src/views/charts/visible-gate';
+
+describe('gateLab', () => {
+  it('follows the lab while visible, holds still while hidden, and catches up when shown', () => {
+    const lab = createLab(defaultDoc());
+    const gate = gateLab(lab);
+    const disconnect = gate.connect();
+    const seen: number[] = [];
+    gate.lab.store.subscribe((s) => seen.push(s.doc.steps));
+    lab.setSteps(120);
+    expect(gate.lab.store.getState().doc.steps).toBe(120);
+    vi.useFakeTimers();
+    gate.setVisible(false);
+    lab.setSteps(130);
+    vi.advanceTimersByTime(200);
+    lab.setSteps(140);
+    vi.advanceTimersByTime(200);
+    expect(gate.lab.store.getState().doc.steps, 'hidden and still changing: no update').toBe(120);
+    gate.setVisible(true);
+    expect(gate.lab.store.getState()).toBe(lab.store.getState());
+    expect(seen).toStrictEqual([120, 140]);
+    gate.setVisible(false);
+    lab.setSteps(145);
+    vi.advanceTimersByTime(299);
+    expect(gate.lab.store.getState().doc.steps).toBe(140);
+    vi.advanceTimersByTime(1);
+    expect(gate.lab.store.getState().doc.steps, 'hidden: catches up once changes settle for 300 ms').toBe(145);
+    gate.setVisible(true);
+    vi.useRealTimers();
+    disconnect();
+    lab.setSteps(150);
+    expect(gate.lab.store.getState().doc.steps, 'disconnected').toBe(145);
+    expect(gate.connect, 'reconnecting catches up (StrictMode mounts twice)').toBeTypeOf('function');
+    const again = gate.connect();
+    expect(gate.lab.store.getState().doc.steps).toBe(150);
+    again();
+  });
+});
