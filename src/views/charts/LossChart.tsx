@@ -8,7 +8,10 @@ import { useCursor } from './cursor';
 import { emaSmooth } from './ema';
 import { excursions, layoutLabels, type Label } from './geometry';
 import { stepAtPixel, stepForKey } from './hover';
-import { lossStory, nonFiniteLabel, num, runName } from './labels';
+import { badBatchText } from '../controls/optimizer-model';
+import { BAD_TRIANGLE, EventsKey } from './events-key';
+import { eventMarks, eventSteps } from './events-marks';
+import { eventsStory, lossStory, nonFiniteLabel, num, runName } from './labels';
 import { LossControls } from './LossControls';
 import { LossReadout } from './LossReadout';
 import { cachedSeriesPath, cachedYAxis, derived } from './path-cache';
@@ -46,6 +49,7 @@ export function LossChart() {
     const edge = (v: number) => (v < 0 ? bottom : top);
     const labels: Label[] = [];
     const marks: { key: string; x: number; y: number; d: string; color: string; flip: boolean }[] = [];
+    const bad: { key: string; x: number; color: string }[] = [];
     const runs = results.map((r, i) => {
       const color = runColor(r.index);
       const main = smoothed ? smoothed[i]! : r.sim.loss;
@@ -74,9 +78,18 @@ export function LossChart() {
           labels.push({ x: ex, text: `${r.index + 1}: ${nonFiniteLabel(nf)}`, edge: ey > (top + bottom) / 2 ? 'bottom' : 'top' });
         }
       }
-      return { id: r.id, index: r.index, color, raw, smooth, end, main };
+      // Training-loop events (null, at no cost, for runs without extras).
+      const ev = eventMarks(r.sim.events, r.sim.loss, x, `${xKey}|${axis.key}`, axis, top, bottom);
+      if (ev) {
+        const spec = r.spec.badBatch;
+        for (const b of ev.bad) {
+          bad.push({ key: `${r.id}-b${b.step}`, x: b.x, color });
+          labels.push({ x: b.x, text: `${r.index + 1}: ${spec && spec.step === b.step ? badBatchText(spec) : `bad batch at ${b.step}`}`, edge: 'bottom' });
+        }
+      }
+      return { id: r.id, index: r.index, color, raw, smooth, end, main, ev };
     });
-    return { x, axis, left, right, top, bottom, runs, marks, labels: layoutLabels(labels, left, right) };
+    return { x, axis, left, right, top, bottom, runs, marks, bad, labels: layoutLabels(labels, left, right) };
   }, [results, smoothed, plan, x, left, right, steps]);
 
   const cursor = useCursor(id, g.x, g.left, g.right, g.top, g.bottom);
@@ -92,16 +105,20 @@ export function LossChart() {
     setHover(next);
   };
   const scaleName = plan.kind === 'log' ? 'log scale' : plan.kind === 'symlog' ? 'signed log scale' : 'linear scale';
-  const summary = `Loss curve, ${scaleName}: ${results.map(lossStory).join('; ')}.`;
+  // Each run's events (null without extras; cached per record) and what they amount to in words.
+  const kinds = results.map((r) => eventSteps(r.sim.events));
+  const stories = kinds.map(eventsStory);
+  const summary = `Loss curve, ${scaleName}: ${results.map((r, i) => (stories[i] ? `${lossStory(r)} (${stories[i]})` : lossStory(r))).join('; ')}.`;
   const hx = hover === null ? null : px(g.x(hover));
 
   return (
     <ChartFigure id={`${id}-h`} title="Loss" className="chart-loss" controls={<LossControls logY={logY} ema={ema} idPrefix={id} />}>
       <ul className="legend">
-        {results.map((r) => (
+        {results.map((r, i) => (
           <li key={r.id}>
             <RunKey index={r.index} color={runColor(r.index)} />
             {runName(r)} <span className="muted">α = {num(r.spec.optimizer.lr)}</span>
+            {stories[i] ? <span className="muted"> — {stories[i]}</span> : null}
             {r.nonFinite && <span className="bad"> — {nonFiniteLabel(r.nonFinite)}</span>}
           </li>
         ))}
@@ -125,8 +142,15 @@ export function LossChart() {
               {g.marks.map((m) => (
                 <path key={m.key} d={m.d} className={m.d === TIMES ? 'mark-bad' : 'mark-off'} stroke={m.color} fill={m.color} transform={`translate(${m.x},${m.y})${m.flip ? ' rotate(180)' : ''}`} />
               ))}
+              {g.runs.map((r) => r.ev && (r.ev.skipped || r.ev.overflow) ? (
+                <g key={`${r.id}-ev`} stroke={r.color} fill="#fff" strokeWidth={1.6}>
+                  {r.ev.skipped && <path d={r.ev.skipped} />}
+                  {r.ev.overflow && <path d={r.ev.overflow} />}
+                </g>
+              ) : null)}
             </g>
           ))}
+          {g.bad.map((b) => <path key={b.key} d={BAD_TRIANGLE} fill={b.color} stroke="#1b1f3a" strokeWidth={1} transform={`translate(${b.x},${g.bottom - 4})`} />)}
           {g.labels.map((l, i) => (
             <text key={i} className="annot" x={l.tx} y={l.edge === 'top' ? g.top + 16 + l.row * 14 : g.bottom - 8 - l.row * 14} textAnchor={l.anchor}>{l.text}</text>
           ))}
@@ -145,6 +169,7 @@ export function LossChart() {
         </svg>
       </div>
       {plan.note && <p className="chart-note">Note: {plan.note}.</p>}
+      <EventsKey bad={kinds.some((k) => !!k?.bad.length)} skipped={kinds.some((k) => !!k?.skipped.length)} overflow={kinds.some((k) => !!k?.overflow.length)} />
       <LossReadout results={results} step={hover} last={steps} smoothed={smoothed} id={`${id}-readout`} />
     </ChartFigure>
   );

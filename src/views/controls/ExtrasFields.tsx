@@ -1,21 +1,30 @@
-import { memo } from 'react';
-import type { ClipSpec, NoiseSpec } from '../../engine';
+import { lazy, memo, Suspense } from 'react';
+import type { BadBatchSpec, ClipSpec, GuardSpec, NoiseSpec, PrecisionSpec } from '../../engine';
 import { NumberField } from '../../ui/NumberField';
 import { Toggle } from '../../ui/Toggle';
+import type { LoopPatch } from './LoopFields';
+
+// The training-loop controls are few people's first stop: their own chunk, off the first paint.
+const LoopFields = lazy(() => import('./LoopFields'));
 
 export interface ExtrasFieldsProps {
   clip: ClipSpec | null;
   noise: NoiseSpec | null;
   seed: number;
-  onChange(patch: { clip?: ClipSpec | null; noise?: NoiseSpec | null; seed?: number }): void;
+  badBatch: BadBatchSpec | null;
+  guard: GuardSpec | null;
+  precision: PrecisionSpec | null;
+  /** The lab's step count (where a new bad batch goes). */
+  steps: number;
+  onChange(patch: { clip?: ClipSpec | null; noise?: NoiseSpec | null; seed?: number } & LoopPatch): void;
   runName: string;
 }
 
 const DEFAULT_CLIP: ClipSpec = { maxNorm: 1 };
 const DEFAULT_NOISE: NoiseSpec = { batchSize: 8, std: 1 };
 
-/** Gradient clipping (clip_grad_norm_), mini-batch gradient noise and its seed. */
-export const ExtrasFields = memo(function ExtrasFields({ clip, noise, seed, onChange, runName }: ExtrasFieldsProps) {
+/** Gradient clipping (clip_grad_norm_), mini-batch gradient noise and its seed, then the training loop. */
+export const ExtrasFields = memo(function ExtrasFields({ clip, noise, seed, badBatch, guard, precision, steps, onChange, runName }: ExtrasFieldsProps) {
   const name = (field: string) => `${field} (${runName})`;
   return (
     <div className="control-stack">
@@ -38,6 +47,9 @@ export const ExtrasFields = memo(function ExtrasFields({ clip, noise, seed, onCh
           onCommit={(s) => onChange({ seed: s })} hint={noise ? undefined : 'Used only with gradient noise.'}
         />
       </div>
+      <Suspense fallback={<p className="field-hint" aria-busy="true">Loading the training-loop controls…</p>}>
+        <LoopFields badBatch={badBatch} guard={guard} precision={precision} steps={steps} onChange={onChange} runName={runName} />
+      </Suspense>
     </div>
   );
 });

@@ -75,11 +75,14 @@ export const RunCard = memo(function RunCard({ runId, index, count }: RunCardPro
       <OptimizerFields optimizer={run.optimizer} onChange={onFields} runName={runName} />
       <details className="run-more">
         <summary>
-          Schedule, clipping, noise, seed <span className="run-more-note">— {extrasSummary(run)}</span>
+          Schedule, clipping, noise, training loop <span className="run-more-note">— {extrasSummary(run)}</span>
         </summary>
         <div className="control-stack">
           <ScheduleFields schedule={run.schedule} onChange={onSchedule} steps={steps} runName={runName} />
-          <ExtrasFields clip={run.clip} noise={run.noise} seed={run.seed} onChange={update} runName={runName} />
+          <ExtrasFields
+            clip={run.clip} noise={run.noise} seed={run.seed} badBatch={run.badBatch ?? null} guard={run.guard ?? null}
+            precision={run.precision ?? null} steps={steps} onChange={update} runName={runName}
+          />
         </div>
       </details>
     </section>

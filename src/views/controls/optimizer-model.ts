@@ -1,9 +1,17 @@
-/** Pure helpers for a run's optimizer, schedule, clipping and noise controls. */
+/** Pure helpers for a run's optimizer, schedule, clipping, noise and training-loop controls. */
 import {
-  OPTIMIZER_DEFAULTS, type OptimizerKind, type OptimizerSpec, type ScheduleKind,
-  type ScheduleSpec, type SgdSpec, type Vec2,
+  OPTIMIZER_DEFAULTS, type BadBatchSpec, type GuardSpec, type NumberFormat, type OptimizerKind, type OptimizerSpec,
+  type PrecisionSpec, type ScheduleKind, type ScheduleSpec, type SgdSpec, type Vec2,
 } from '../../engine';
 import { DEFAULT_STEP_GAMMA } from '../../engine/spec/defaults';
+import { fmt } from '../../ui/format';
+
+/** A run's training-loop extras (absent = none). */
+export interface LoopExtras {
+  badBatch?: BadBatchSpec | null;
+  guard?: GuardSpec | null;
+  precision?: PrecisionSpec | null;
+}
 
 export const OPTIMIZER_OPTIONS: readonly { value: OptimizerKind; label: string }[] = [
   { value: 'sgd', label: 'SGD — torch.optim.SGD' },
@@ -86,11 +94,47 @@ export function defaultSchedule(kind: ScheduleKind, steps: number): ScheduleSpec
   }
 }
 
-/** A short summary of a run's extra settings for the collapsed section: "warm-up + cosine, clip 1". */
-export function extrasSummary(s: { schedule: ScheduleSpec; clip: { maxNorm: number } | null; noise: { batchSize: number } | null; seed: number }): string {
+/** How the lab names a number format: FP64, FP32, FP16, BF16. */
+export const FORMAT_LABEL: Record<NumberFormat, string> = { fp64: 'FP64', fp32: 'FP32', fp16: 'FP16', bf16: 'BF16' };
+
+/** "bad batch at 40 (NaN)", "bad batch at 40 (∞)", "bad batch at 40 (100× outlier)". */
+export function badBatchText(b: BadBatchSpec): string {
+  const what = b.kind === 'nan' ? 'NaN' : b.kind === 'inf' ? '∞' : `${fmt(b.scale)}× outlier`;
+  return `bad batch at ${b.step} (${what})`;
+}
+
+/** "skip > 10× avg" (‖g‖ against its running average), "skip non-finite", or both joined with "or". */
+export function guardText(g: GuardSpec): string {
+  const rules: string[] = [];
+  if (g.skipFactor > 0) rules.push(`> ${fmt(g.skipFactor)}× avg`);
+  if (g.skipNonFinite) rules.push('non-finite');
+  return rules.length ? `skip ${rules.join(' or ')}` : 'guard with no rule on';
+}
+
+/** "FP16 compute + loss scaling", "BF16 compute (BF16 params)". */
+export function precisionText(p: PrecisionSpec): string {
+  const params = p.params === 'fp64' ? '' : ` (${FORMAT_LABEL[p.params]} params)`;
+  return `${FORMAT_LABEL[p.compute]} compute${params}${p.lossScale ? ' + loss scaling' : ''}`;
+}
+
+/** The training-loop extras in words, in the order the loop applies them (none: an empty list). */
+export function loopParts(s: LoopExtras): string[] {
+  const parts: string[] = [];
+  if (s.badBatch) parts.push(badBatchText(s.badBatch));
+  if (s.guard) parts.push(guardText(s.guard));
+  if (s.precision) parts.push(precisionText(s.precision));
+  return parts;
+}
+
+/**
+ * A short summary of a run's extra settings for the collapsed section:
+ * "warm-up + cosine, clip ‖g‖ ≤ 1, bad batch at 40 (NaN), skip > 10× avg, FP16 compute + loss scaling".
+ */
+export function extrasSummary(s: { schedule: ScheduleSpec; clip: { maxNorm: number } | null; noise: { batchSize: number } | null; seed: number } & LoopExtras): string {
   const parts: string[] = [];
   if (s.schedule.kind !== 'constant') parts.push(SCHEDULE_OPTIONS.find((o) => o.value === s.schedule.kind)!.label);
   if (s.clip) parts.push(`clip ‖g‖ ≤ ${s.clip.maxNorm}`);
   if (s.noise) parts.push(`noise, batch ${s.noise.batchSize}`);
+  parts.push(...loopParts(s));
   return parts.length ? parts.join(', ') : 'constant α, no clipping, no noise';
 }

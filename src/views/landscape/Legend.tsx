@@ -5,6 +5,7 @@ import { optimizerLabel, runColor } from '../../state/doc';
 import { fmt } from '../../ui/format';
 import type { LogScale } from './field';
 import { nonFiniteLabel } from './track';
+import { legendExtras } from './legend-extras';
 
 const GRADIENT = `linear-gradient(to right, ${Array.from({ length: 11 }, (_, i) => interpolateCividis(i / 10)).join(', ')})`;
 
@@ -14,6 +15,7 @@ export const Legend = memo(function Legend({ results, scale }: { results: readon
     <div className="ls-legend">
       <ul className="ls-runs-legend" aria-label="Runs">
         {results.map((r) => {
+          const extras = legendExtras(r.spec);
           return (
             <li key={r.id}>
               <svg width="26" height="12" aria-hidden="true" focusable="false">
@@ -22,6 +24,7 @@ export const Legend = memo(function Legend({ results, scale }: { results: readon
               </svg>
               <span>
                 {optimizerLabel(r.spec.optimizer)} <span className="ls-alpha">α = {fmt(r.spec.optimizer.lr)}</span>
+                {extras && <span className="ls-alpha"> · {extras}</span>}
                 {r.nonFinite && <span className="ls-fate"> · {nonFiniteLabel(r.nonFinite)}</span>}
               </span>
             </li>
