@@ -8,5 +8,6 @@ export const CATALOG: readonly { slug: string; title: string }[] = [
   { slug: 'warmup', title: 'Warmup' },
   { slug: 'exploding-gradients-and-clipping', title: 'Exploding gradients and clipping' },
   { slug: 'gradient-noise-and-batch-size', title: 'Gradient noise and batch size' },
+  { slug: 'loss-spikes-from-bad-data', title: 'Loss spikes from bad data' },
   { slug: 'the-stability-checklist', title: 'The stability checklist' },
 ];

@@ -7,6 +7,7 @@ import { lesson as adamAndAdaptiveSteps } from './content/adam-and-adaptive-step
 import { lesson as warmup } from './content/warmup';
 import { lesson as explodingGradientsAndClipping } from './content/exploding-gradients-and-clipping';
 import { lesson as gradientNoiseAndBatchSize } from './content/gradient-noise-and-batch-size';
+import { lesson as lossSpikesFromBadData } from './content/loss-spikes-from-bad-data';
 import { lesson as theStabilityChecklist } from './content/the-stability-checklist';
 
 /** The course, in order. */
@@ -19,5 +20,6 @@ export const LESSONS: Lesson[] = [
   warmup,
   explodingGradientsAndClipping,
   gradientNoiseAndBatchSize,
+  lossSpikesFromBadData,
   theStabilityChecklist,
 ];
