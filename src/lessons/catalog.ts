@@ -9,5 +9,6 @@ export const CATALOG: readonly { slug: string; title: string }[] = [
   { slug: 'exploding-gradients-and-clipping', title: 'Exploding gradients and clipping' },
   { slug: 'gradient-noise-and-batch-size', title: 'Gradient noise and batch size' },
   { slug: 'loss-spikes-from-bad-data', title: 'Loss spikes from bad data' },
+  { slug: 'precision-fp32-fp16-bf16', title: 'Precision: FP32, FP16, BF16' },
   { slug: 'the-stability-checklist', title: 'The stability checklist' },
 ];

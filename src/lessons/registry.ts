@@ -8,6 +8,7 @@ import { lesson as warmup } from './content/warmup';
 import { lesson as explodingGradientsAndClipping } from './content/exploding-gradients-and-clipping';
 import { lesson as gradientNoiseAndBatchSize } from './content/gradient-noise-and-batch-size';
 import { lesson as lossSpikesFromBadData } from './content/loss-spikes-from-bad-data';
+import { lesson as precisionFp32Fp16Bf16 } from './content/precision-fp32-fp16-bf16';
 import { lesson as theStabilityChecklist } from './content/the-stability-checklist';
 
 /** The course, in order. */
@@ -21,5 +22,6 @@ export const LESSONS: Lesson[] = [
   explodingGradientsAndClipping,
   gradientNoiseAndBatchSize,
   lossSpikesFromBadData,
+  precisionFp32Fp16Bf16,
   theStabilityChecklist,
 ];

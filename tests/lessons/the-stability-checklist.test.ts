@@ -26,15 +26,20 @@ describe('the stability checklist: the table', () => {
       if (r.lesson) expect(CATALOG.find((c) => c.slug === r.lesson!.slug)!.title).toBe(r.lesson.title);
       if (r.experiment) expect(lesson.experiments.some((e) => e.id === r.experiment), r.experiment).toBe(true);
     }
-    expect(ROWS.filter((r) => r.experiment).map((r) => r.feature)).toEqual(['Optimizer', 'Clipping', 'Warmup']);
+    expect(ROWS.filter((r) => r.experiment).map((r) => r.feature)).toEqual(['Precision', 'Optimizer', 'Clipping', 'Warmup']);
   });
 
-  it('says honestly which later lessons cover architecture and precision, with no fake experiment', () => {
-    const arch = ROWS[0]!, prec = ROWS[1]!;
+  it('says honestly that the network lessons cover architecture, with no fake experiment', () => {
+    const arch = ROWS[0]!;
     expect(arch.experiment).toBeNull();
-    expect(prec.experiment).toBeNull();
+    expect(arch.lesson).toBeNull();
     expect(arch.tryIt).toContain('the network lessons (pre-LN vs post-LN)');
-    expect(prec.tryIt).toContain('a later lesson on precision (FP16/BF16 emulation)');
+  });
+
+  it('the precision row opens the precision lesson’s overflow experiment and links that lesson', () => {
+    const prec = ROWS[1]!;
+    expect(prec.experiment).toBe('bf16');
+    expect(prec.lesson).toEqual({ slug: 'precision-fp32-fp16-bf16', title: 'Precision: FP32, FP16, BF16' });
   });
 });
 
@@ -61,6 +66,21 @@ describe('the stability checklist: every experiment does what its row says', () 
     expect(u.maxStep).toBeGreaterThanOrEqual(10 * c.maxStep);
     expect(u.minX).toBeLessThan(-3); // thrown past the bowl's far side, from x = 2.5
     expect(c.minX).toBeGreaterThan(-1e-3); // the clipped run never overshoots the minimum at x = 0
+  });
+
+  it('precision: the FP16 run’s gradient overflows to +∞ at the bad batch; the BF16 run survives it and converges', () => {
+    const d = doc('bf16');
+    const fp16 = specOf(d, 0), bf16 = specOf(d, 1);
+    expect(fp16.precision?.compute).toBe('fp16');
+    expect(bf16.precision?.compute).toBe('bf16');
+    expect(fp16.badBatch).toEqual(bf16.badBatch);
+    const r16 = simulate(fp16), rb = simulate(bf16);
+    // The bad batch multiplies the gradient by its scale; one component then exceeds FP16's 65504.
+    const s = fp16.badBatch!.step;
+    expect(rb.gradNorm[s]!).toBeGreaterThan(65504);
+    expect(r16.nonFinite).toEqual({ step: s, what: 'gradient', value: Infinity });
+    expect(rb.nonFinite).toBeNull();
+    expect(rb.loss[rb.length - 1]!).toBeLessThan(rb.loss[0]! * 1e-3);
   });
 
   it('AdamW ends somewhere else than Adam + L2, which ends at the L2 minimum (H + wd·I)⁻¹Hc', () => {

@@ -4,10 +4,12 @@ import { specOf } from '../preset';
 import { PEAK_LR, VALLEY_STEPS, WARMUP_COSINE } from '../ui/warmup-presets';
 import type { Experiment, Grade, Lesson } from '../types';
 import { DECAY_DOC } from '../ui/adam-presets';
+import { BAD_SCALE, OVERFLOW } from '../ui/prec-presets';
 import { ChecklistBody } from '../ui/checklist-body';
 import { CLIFF_LR, CLIFF_PAIR, CLIP_NORM, FIXES, MILD_CUT, QUESTION_DOC, questionData, type Fix } from '../ui/checklist-presets';
 
 export const experiments: Experiment[] = [
+  { id: 'bf16', label: `Precision: a ${BAD_SCALE}× bad batch overflows FP16 to ∞ while BF16 survives (from “Precision: FP32, FP16, BF16”)`, doc: () => OVERFLOW },
   { id: 'adamw', label: 'Optimizer: Adam + L2, AdamW and GD + L2 with the same weight decay (from “Adam and adaptive steps”)', doc: () => DECAY_DOC },
   { id: 'clip', label: `Clipping: GD at α = ${CLIFF_LR} on a cliff, clipped at ‖g‖ ≤ ${CLIP_NORM} and unclipped`, doc: () => CLIFF_PAIR },
   { id: 'warmup', label: `Warmup: warmup + cosine decay against a cold start, peak α = ${PEAK_LR} (from “Warmup”)`, doc: () => WARMUP_COSINE },
@@ -44,7 +46,7 @@ function grade(answer: string): Grade {
 export const lesson: Lesson = {
   slug: 'the-stability-checklist',
   title: 'The stability checklist',
-  claim: 'Five defaults — Pre-LN, BF16, AdamW, clipping at norm 1.0 and a short warmup — each removes one cause of divergence, and three of them can be watched working in the lab.',
+  claim: 'Five defaults — Pre-LN, BF16, AdamW, clipping at norm 1.0 and a short warmup — each removes one cause of divergence, and four of them can be watched working in the lab.',
   Body: ChecklistBody,
   experiments,
   question: {

@@ -22,9 +22,8 @@ export const ROWS: readonly ChecklistRow[] = [
   },
   {
     feature: 'Precision', recommendation: 'BF16', why: 'Prevents overflow: FP32’s exponent range in 16 bits',
-    experiment: null,
-    tryIt: 'The lab computes in float64; a later lesson on precision (FP16/BF16 emulation) will show the overflow.',
-    lesson: null,
+    experiment: 'bf16', tryIt: 'Run FP16 against BF16 through a bad batch',
+    lesson: { slug: 'precision-fp32-fp16-bf16', title: 'Precision: FP32, FP16, BF16' },
   },
   {
     feature: 'Optimizer', recommendation: 'AdamW', why: 'Correct regularisation: decay decoupled from the adaptive step',
