@@ -6,6 +6,7 @@ import { RunsPanel } from './views/controls/RunsPanel';
 import { SurfaceControls } from './views/controls/SurfaceControls';
 import { HelpOverlay } from './views/HelpOverlay';
 import { Landscape } from './views/landscape/Landscape';
+import { MapEntry } from './views/map/MapEntry';
 import { Notices } from './views/Notices';
 import { PlaybackBar } from './views/PlaybackBar';
 import { TopBar } from './views/TopBar';
@@ -40,6 +41,7 @@ export function App() {
           <div className="lab-views">
             <PlaybackBar />
             <Landscape />
+            <MapEntry routed={route.page === 'map'} />
             <ConditionPanel />
             <div className="charts">
               <Suspense fallback={<section className="panel chart-placeholder" aria-label="Charts loading" aria-busy="true" />}>
