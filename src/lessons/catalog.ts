@@ -10,5 +10,7 @@ export const CATALOG: readonly { slug: string; title: string }[] = [
   { slug: 'gradient-noise-and-batch-size', title: 'Gradient noise and batch size' },
   { slug: 'loss-spikes-from-bad-data', title: 'Loss spikes from bad data' },
   { slug: 'precision-fp32-fp16-bf16', title: 'Precision: FP32, FP16, BF16' },
+  { slug: 'the-learning-rate-finder', title: 'The learning-rate finder' },
+  { slug: 'local-minima-and-schedules', title: 'Local minima and schedules' },
   { slug: 'the-stability-checklist', title: 'The stability checklist' },
 ];

@@ -9,6 +9,8 @@ import { lesson as explodingGradientsAndClipping } from './content/exploding-gra
 import { lesson as gradientNoiseAndBatchSize } from './content/gradient-noise-and-batch-size';
 import { lesson as lossSpikesFromBadData } from './content/loss-spikes-from-bad-data';
 import { lesson as precisionFp32Fp16Bf16 } from './content/precision-fp32-fp16-bf16';
+import { lesson as theLearningRateFinder } from './content/the-learning-rate-finder';
+import { lesson as localMinimaAndSchedules } from './content/local-minima-and-schedules';
 import { lesson as theStabilityChecklist } from './content/the-stability-checklist';
 
 /** The course, in order. */
@@ -23,5 +25,7 @@ export const LESSONS: Lesson[] = [
   gradientNoiseAndBatchSize,
   lossSpikesFromBadData,
   precisionFp32Fp16Bf16,
+  theLearningRateFinder,
+  localMinimaAndSchedules,
   theStabilityChecklist,
 ];
