@@ -12,5 +12,6 @@ export const CATALOG: readonly { slug: string; title: string }[] = [
   { slug: 'precision-fp32-fp16-bf16', title: 'Precision: FP32, FP16, BF16' },
   { slug: 'the-learning-rate-finder', title: 'The learning-rate finder' },
   { slug: 'local-minima-and-schedules', title: 'Local minima and schedules' },
+  { slug: 'the-debugging-workflow', title: 'The debugging workflow' },
   { slug: 'the-stability-checklist', title: 'The stability checklist' },
 ];

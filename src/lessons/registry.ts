@@ -11,6 +11,7 @@ import { lesson as lossSpikesFromBadData } from './content/loss-spikes-from-bad-
 import { lesson as precisionFp32Fp16Bf16 } from './content/precision-fp32-fp16-bf16';
 import { lesson as theLearningRateFinder } from './content/the-learning-rate-finder';
 import { lesson as localMinimaAndSchedules } from './content/local-minima-and-schedules';
+import { lesson as theDebuggingWorkflow } from './content/the-debugging-workflow';
 import { lesson as theStabilityChecklist } from './content/the-stability-checklist';
 
 /** The course, in order. */
@@ -27,5 +28,6 @@ export const LESSONS: Lesson[] = [
   precisionFp32Fp16Bf16,
   theLearningRateFinder,
   localMinimaAndSchedules,
+  theDebuggingWorkflow,
   theStabilityChecklist,
 ];

@@ -18,6 +18,12 @@ describe('the lesson framework', () => {
     for (const h of ['', '#/', '#/lesson/', '#/lesson/Bad Slug', '#/other/x']) expect(parseRoute(h)).toEqual({ page: 'lab' });
   });
 
+  it('routes #/lesson/<slug>/case/<seed> to the lesson with that seed (a seed from 0 to 2³² − 1)', () => {
+    expect(parseRoute('#/lesson/the-debugging-workflow/case/42')).toStrictEqual({ page: 'lesson', slug: 'the-debugging-workflow', seed: 42 });
+    expect(parseRoute(lessonHref('warmup'))).toStrictEqual({ page: 'lesson', slug: 'warmup' });
+    for (const h of ['#/lesson/warmup/case/', '#/lesson/warmup/case/x', '#/lesson/warmup/case/4294967296']) expect(parseRoute(h)).toEqual({ page: 'lab' });
+  });
+
   for (const lesson of LESSONS) {
     describe(lesson.slug, () => {
       it('has experiments that are valid run specs and survive a shared link unchanged', () => {
