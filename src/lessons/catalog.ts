@@ -14,4 +14,5 @@ export const CATALOG: readonly { slug: string; title: string }[] = [
   { slug: 'local-minima-and-schedules', title: 'Local minima and schedules' },
   { slug: 'the-debugging-workflow', title: 'The debugging workflow' },
   { slug: 'the-stability-checklist', title: 'The stability checklist' },
+  { slug: 'the-edge-of-stability', title: 'The edge of stability' },
 ];

@@ -13,6 +13,7 @@ import { lesson as theLearningRateFinder } from './content/the-learning-rate-fin
 import { lesson as localMinimaAndSchedules } from './content/local-minima-and-schedules';
 import { lesson as theDebuggingWorkflow } from './content/the-debugging-workflow';
 import { lesson as theStabilityChecklist } from './content/the-stability-checklist';
+import { lesson as theEdgeOfStability } from './content/the-edge-of-stability';
 
 /** The course, in order. */
 export const LESSONS: Lesson[] = [
@@ -30,4 +31,5 @@ export const LESSONS: Lesson[] = [
   localMinimaAndSchedules,
   theDebuggingWorkflow,
   theStabilityChecklist,
+  theEdgeOfStability,
 ];

@@ -1,6 +1,7 @@
 import { EigenChart } from './EigenChart';
 import { LossChart } from './LossChart';
 import { ScheduleStrip } from './ScheduleStrip';
+import { SharpnessChart } from './SharpnessChart';
 import { WhileVisible } from './visible-gate';
 
 /**
@@ -13,6 +14,7 @@ export default function Charts() {
       <WhileVisible><LossChart /></WhileVisible>
       <WhileVisible><EigenChart /></WhileVisible>
       <WhileVisible><ScheduleStrip /></WhileVisible>
+      <WhileVisible><SharpnessChart /></WhileVisible>
     </>
   );
 }
