@@ -78,20 +78,19 @@ export function EigenPanel({ dir, results, width, steps }: { dir: Direction; res
       <svg width={width} height={PANEL_HEIGHT} role="img" aria-label={summary} className="chart-svg">
         {cursor.defs}
         <Axes width={width} height={PANEL_HEIGHT} margin={M} x={g.x} y={g.axis.y} xTicks={xTicks} yTicks={g.axis.ticks} xLabel="step" yLabel={g.plan.kind === 'symlog' ? 'e(k), signed log' : 'e(k)'} />
-        {(['future', 'past'] as const).map((part) => (
-          <g key={part} clipPath={cursor.clip(part)} className={`curves ${part}`}>
-            {g.runs.map((r) => (
-              <g key={r.id} stroke={r.color}>
-                <path d={r.path} className="line" />
-                {r.env && r.env.map((d, i) => <path key={i} d={d} className="line envelope" />)}
-              </g>
-            ))}
-            {g.runs.map((r) => r.end && <RunMark key={r.id} index={r.index} color={r.color} x={r.end.x} y={r.end.y} />)}
-            {g.marks.map((m) => (
-              <path key={m.key} d={m.d} className={m.d === TIMES ? 'mark-bad' : 'mark-off'} stroke={m.color} fill={m.color} transform={`translate(${m.x},${m.y})${m.flip ? ' rotate(180)' : ''}`} />
-            ))}
-          </g>
-        ))}
+        <g className="curves">
+          {g.runs.map((r) => (
+            <g key={r.id} stroke={r.color}>
+              <path d={r.path} className="line" />
+              {r.env && r.env.map((d, i) => <path key={i} d={d} className="line envelope" />)}
+            </g>
+          ))}
+          {g.runs.map((r) => r.end && <RunMark key={r.id} index={r.index} color={r.color} x={r.end.x} y={r.end.y} />)}
+          {g.marks.map((m) => (
+            <path key={m.key} d={m.d} className={m.d === TIMES ? 'mark-bad' : 'mark-off'} stroke={m.color} fill={m.color} transform={`translate(${m.x},${m.y})${m.flip ? ' rotate(180)' : ''}`} />
+          ))}
+        </g>
+        {cursor.veil}
         {cursor.line}
       </svg>
       <ul className="factor-list">

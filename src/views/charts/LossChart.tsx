@@ -130,26 +130,25 @@ export function LossChart() {
         >
           {cursor.defs}
           <Axes width={width} height={HEIGHT} margin={M} x={g.x} y={g.axis.y} xTicks={xTicks} yTicks={g.axis.ticks} xLabel="step" yLabel={`loss (${scaleName})`} />
-          {(['future', 'past'] as const).map((part) => (
-            <g key={part} clipPath={cursor.clip(part)} className={`curves ${part}`}>
-              {g.runs.map((r) => (
-                <g key={r.id} stroke={r.color}>
-                  <path d={r.raw} className={r.smooth !== null ? 'line raw' : 'line'} />
-                  {r.smooth !== null && <path d={r.smooth} className="line" />}
-                </g>
-              ))}
-              {g.runs.map((r) => r.end && <RunMark key={r.id} index={r.index} color={r.color} x={r.end.x} y={r.end.y} />)}
-              {g.marks.map((m) => (
-                <path key={m.key} d={m.d} className={m.d === TIMES ? 'mark-bad' : 'mark-off'} stroke={m.color} fill={m.color} transform={`translate(${m.x},${m.y})${m.flip ? ' rotate(180)' : ''}`} />
-              ))}
-              {g.runs.map((r) => r.ev && (r.ev.skipped || r.ev.overflow) ? (
-                <g key={`${r.id}-ev`} stroke={r.color} fill="#fff" strokeWidth={1.6}>
-                  {r.ev.skipped && <path d={r.ev.skipped} />}
-                  {r.ev.overflow && <path d={r.ev.overflow} />}
-                </g>
-              ) : null)}
-            </g>
-          ))}
+          <g className="curves">
+            {g.runs.map((r) => (
+              <g key={r.id} stroke={r.color}>
+                <path d={r.raw} className={r.smooth !== null ? 'line raw' : 'line'} />
+                {r.smooth !== null && <path d={r.smooth} className="line" />}
+              </g>
+            ))}
+            {g.runs.map((r) => r.end && <RunMark key={r.id} index={r.index} color={r.color} x={r.end.x} y={r.end.y} />)}
+            {g.marks.map((m) => (
+              <path key={m.key} d={m.d} className={m.d === TIMES ? 'mark-bad' : 'mark-off'} stroke={m.color} fill={m.color} transform={`translate(${m.x},${m.y})${m.flip ? ' rotate(180)' : ''}`} />
+            ))}
+            {g.runs.map((r) => r.ev && (r.ev.skipped || r.ev.overflow) ? (
+              <g key={`${r.id}-ev`} stroke={r.color} fill="#fff" strokeWidth={1.6}>
+                {r.ev.skipped && <path d={r.ev.skipped} />}
+                {r.ev.overflow && <path d={r.ev.overflow} />}
+              </g>
+            ) : null)}
+          </g>
+          {cursor.veil}
           {g.bad.map((b) => <path key={b.key} d={BAD_TRIANGLE} fill={b.color} stroke="#1b1f3a" strokeWidth={1} transform={`translate(${b.x},${g.bottom - 4})`} />)}
           {g.labels.map((l, i) => (
             <text key={i} className="annot" x={l.tx} y={l.edge === 'top' ? g.top + 16 + l.row * 14 : g.bottom - 8 - l.row * 14} textAnchor={l.anchor}>{l.text}</text>

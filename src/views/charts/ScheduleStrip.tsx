@@ -84,11 +84,10 @@ export function ScheduleStrip() {
             return x0 === null || x1 === null ? null : <rect key={`${s.r.id}-${a}`} className="over" x={Math.max(g.left, x0)} y={g.top} width={Math.max(1, Math.min(g.right, x1) - Math.max(g.left, x0))} height={g.bottom - g.top} fill={s.color} />;
           }))}
           {g.runs.map((s) => s.by !== null && <line key={s.r.id} className="boundary" x1={g.left} x2={g.right} y1={s.by} y2={s.by} stroke={s.color} />)}
-          {(['future', 'past'] as const).map((part) => (
-            <g key={part} clipPath={cursor.clip(part)} className={`curves ${part}`}>
-              {g.runs.map((s) => <path key={s.r.id} d={s.d} className="line" stroke={s.color} />)}
-            </g>
-          ))}
+          <g className="curves">
+            {g.runs.map((s) => <path key={s.r.id} d={s.d} className="line" stroke={s.color} />)}
+          </g>
+          {cursor.veil}
           {g.labels.map((l, i) => (
             <text key={i} className="annot" x={g.left + 6} y={l.y}>{l.text}</text>
           ))}

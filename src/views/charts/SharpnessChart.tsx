@@ -75,11 +75,10 @@ export function SharpnessChart() {
           {cursor.defs}
           <Axes width={width} height={HEIGHT} margin={M} x={x} y={g.axis.y} xTicks={x.ticks(Math.max(2, Math.floor(width / 90)))} yTicks={g.axis.ticks} xLabel="step" yLabel="λmax" />
           {g.lines.map((s) => s.dt && <path key={s.r.id} d={s.dt} className="line boundary" stroke={s.color} fill="none" />)}
-          {(['future', 'past'] as const).map((part) => (
-            <g key={part} clipPath={cursor.clip(part)} className={`curves ${part}`}>
-              {g.lines.map((s) => <path key={s.r.id} d={s.d} className="line" stroke={s.color} />)}
-            </g>
-          ))}
+          <g className="curves">
+            {g.lines.map((s) => <path key={s.r.id} d={s.d} className="line" stroke={s.color} />)}
+          </g>
+          {cursor.veil}
           {g.labels.map((l) => (
             <text key={l.key} className="annot" x={right - 4} y={l.y} textAnchor="end">{l.text}</text>
           ))}

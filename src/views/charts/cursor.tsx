@@ -28,44 +28,38 @@ export function cursorX(xk: number | null, left: number, right: number): number 
   return xk === null ? right : Math.max(left, Math.min(right, xk));
 }
 
-/** Sets the cursor's geometry: the line, the clip of steps 0..k and the clip of the rest. */
-export function paintCursor(at: number, left: number, right: number, line: SVGLineElement | null, past: SVGRectElement | null, future: SVGRectElement | null): void {
+/** Sets the cursor's geometry: the line at `at` and the veil over the steps after it. */
+export function paintCursor(at: number, right: number, line: SVGLineElement | null, veil: SVGRectElement | null): void {
   const a = String(at);
   if (line) {
     set(line, 'x1', a);
     set(line, 'x2', a);
   }
-  if (past) set(past, 'width', String(Math.max(0, at - left + PAD)));
-  if (future) {
-    set(future, 'x', a);
-    set(future, 'width', String(Math.max(0, right - at + PAD)));
+  if (veil) {
+    set(veil, 'x', a);
+    set(veil, 'width', String(Math.max(0, right - at + PAD)));
   }
 }
 
 /**
- * The playback cursor of one chart: a vertical line at step k, a clip for steps 0..k (drawn at
- * full strength) and one for the steps after k (drawn faint). Per frame only three attributes
- * change; React renders the elements once per data or size change.
+ * The playback cursor of one chart: a vertical line at step k and a veil in the panel's colour
+ * over the steps after k, so the future is drawn faint (as at opacity 0.28 on the white panel)
+ * while every curve is drawn once. Per frame only the veil's and the line's x change; React
+ * renders the elements once per data or size change.
  */
-export function useCursor(id: string, x: (k: number) => number, left: number, right: number, top: number, bottom: number) {
+export function useCursor(_id: string, x: (k: number) => number, left: number, right: number, top: number, bottom: number) {
   const lab = useLab();
   const line = useRef<SVGLineElement>(null);
-  const past = useRef<SVGRectElement>(null);
-  const future = useRef<SVGRectElement>(null);
+  const veil = useRef<SVGRectElement>(null);
   const paint = useCallback(
-    (k: number) => paintCursor(cursorX(px(x(k)), left, right), left, right, line.current, past.current, future.current),
+    (k: number) => paintCursor(cursorX(px(x(k)), left, right), right, line.current, veil.current),
     [x, left, right],
   );
   usePlaybackPaint(paint);
   const k0 = cursorX(px(x(lab.playback.getState().k)), left, right);
   return {
-    defs: (
-      <defs>
-        <clipPath id={`${id}-past`}><rect ref={past} x={left - PAD} y={0} width={k0 - left + PAD} height={bottom + 40} /></clipPath>
-        <clipPath id={`${id}-future`}><rect ref={future} x={k0} y={0} width={right - k0 + PAD} height={bottom + 40} /></clipPath>
-      </defs>
-    ),
+    defs: null,
+    veil: <rect ref={veil} className="cursor-veil" x={k0} y={top - PAD} width={Math.max(0, right - k0 + PAD)} height={bottom - top + 2 * PAD} />,
     line: <line ref={line} className="cursor" x1={k0} x2={k0} y1={top} y2={bottom} />,
-    clip: (part: 'past' | 'future') => `url(#${id}-${part})`,
   };
 }
