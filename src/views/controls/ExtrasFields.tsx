@@ -1,11 +1,8 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
 import type { BadBatchSpec, ClipSpec, GuardSpec, NoiseSpec, PrecisionSpec } from '../../engine';
 import { NumberField } from '../../ui/NumberField';
 import { Toggle } from '../../ui/Toggle';
-import type { LoopPatch } from './LoopFields';
-
-// The training-loop controls are few people's first stop: their own chunk, off the first paint.
-const LoopFields = lazy(() => import('./LoopFields'));
+import { LoopFields, type LoopPatch } from './LoopFields';
 
 export interface ExtrasFieldsProps {
   clip: ClipSpec | null;
@@ -47,9 +44,7 @@ export const ExtrasFields = memo(function ExtrasFields({ clip, noise, seed, badB
           onCommit={(s) => onChange({ seed: s })} hint={noise ? undefined : 'Used only with gradient noise.'}
         />
       </div>
-      <Suspense fallback={<p className="field-hint" aria-busy="true">Loading the training-loop controls…</p>}>
-        <LoopFields badBatch={badBatch} guard={guard} precision={precision} steps={steps} onChange={onChange} runName={runName} />
-      </Suspense>
+      <LoopFields badBatch={badBatch} guard={guard} precision={precision} steps={steps} onChange={onChange} runName={runName} />
     </div>
   );
 });

@@ -1,14 +1,15 @@
-import { memo, useCallback, useId, type CSSProperties } from 'react';
+import { lazy, memo, Suspense, useCallback, useId, useState, type CSSProperties } from 'react';
 import type { OptimizerKind, OptimizerSpec, ScheduleSpec } from '../../engine';
 import { useLab, useLabState } from '../../state/context';
 import { optimizerLabel, runColor, type RunDoc } from '../../state/doc';
 import { LrSlider } from '../../ui/LrSlider';
 import { Select } from '../../ui/Select';
-import { ExtrasFields } from './ExtrasFields';
 import { setLr } from './lr-actions';
 import { extrasSummary, OPTIMIZER_OPTIONS, switchOptimizer } from './optimizer-model';
 import { OptimizerFields } from './OptimizerFields';
-import { ScheduleFields } from './ScheduleFields';
+
+// The collapsed section's fields load the first time it opens: off the lab's first paint.
+const RunMore = lazy(() => import('./RunMore'));
 
 export interface RunCardProps {
   runId: string;
@@ -39,6 +40,7 @@ export const RunCard = memo(function RunCard({ runId, index, count }: RunCardPro
     if (now) update({ optimizer: { ...optimizer, lr: now.optimizer.lr } });
   }, [current, update]);
   const onSchedule = useCallback((schedule: ScheduleSpec) => update({ schedule }), [update]);
+  const [opened, setOpened] = useState(false);
   if (!run || !result) return null;
 
   const color = runColor(index);
@@ -73,17 +75,15 @@ export const RunCard = memo(function RunCard({ runId, index, count }: RunCardPro
         testId={`optimizer-${runId}`}
       />
       <OptimizerFields optimizer={run.optimizer} onChange={onFields} runName={runName} />
-      <details className="run-more">
+      <details className="run-more" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary>
           Schedule, clipping, noise, training loop <span className="run-more-note">— {extrasSummary(run)}</span>
         </summary>
-        <div className="control-stack">
-          <ScheduleFields schedule={run.schedule} onChange={onSchedule} steps={steps} runName={runName} />
-          <ExtrasFields
-            clip={run.clip} noise={run.noise} seed={run.seed} badBatch={run.badBatch ?? null} guard={run.guard ?? null}
-            precision={run.precision ?? null} steps={steps} onChange={update} runName={runName}
-          />
-        </div>
+        {opened ? (
+          <Suspense fallback={<p className="field-hint" aria-busy="true">Loading these settings…</p>}>
+            <RunMore run={run} steps={steps} runName={runName} onSchedule={onSchedule} onChange={update} />
+          </Suspense>
+        ) : null}
       </details>
     </section>
   );
