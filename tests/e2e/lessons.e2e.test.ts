@@ -44,6 +44,32 @@ describe('lessons', () => {
     expect(run.problems()).toEqual([]);
   });
 
+  it('the training doctor: a shared case link opens that case, a diagnosis is graded and the run opens in the lab', async () => {
+    const run = await e2e.open('/#/lesson/the-debugging-workflow/case/42');
+    const { page } = run;
+    await expect.poll(() => page.getByTestId('doctor-seed').textContent()).toBe('42');
+    // Pick a cause, any: the reveal names the hidden one and grades the pick.
+    await page.getByTestId('training-doctor').locator('input[type="radio"]').first().check();
+    await page.getByTestId('doctor-diagnose').click();
+    await expect.poll(() => page.getByTestId('doctor-reveal').textContent()).toMatch(/The hidden cause: .+\. The curve/);
+    await page.getByTestId('doctor-open').click();
+    await expect.poll(() => page.url()).toContain('lab=');
+    await page.getByTestId('doctor-new').click();
+    await expect.poll(() => page.getByTestId('doctor-seed').textContent()).not.toBe('42');
+    expect(page.url()).toMatch(/#\/lesson\/the-debugging-workflow\/case\/\d+$/);
+    expect(run.problems()).toEqual([]);
+  });
+
+  it('local minima: the basin histograms arrive from their Web Worker with the engine\'s numbers', async () => {
+    const run = await e2e.open('/#/lesson/local-minima-and-schedules');
+    const { page } = run;
+    const fig = page.locator('.basins-fig').filter({ has: page.locator('svg.basins-hist') });
+    await expect.poll(() => fig.textContent(), { timeout: 20_000 }).toMatch(/runs computed in [\d.]+ ms in a background worker/);
+    expect(await fig.textContent()).toMatch(/end in the basin they start in for 100% of them/);
+    expect(await fig.locator('svg').getAttribute('aria-busy')).toBeNull();
+    expect(run.problems()).toEqual([]);
+  });
+
   it('a lesson URL that does not exist says so instead of breaking', async () => {
     const run = await e2e.open('/#/lesson/no-such-lesson');
     await run.page.getByRole('heading', { name: 'No such lesson' }).waitFor();

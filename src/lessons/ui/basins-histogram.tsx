@@ -1,10 +1,9 @@
 import { scaleLinear } from 'd3-scale';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { runColor } from '../../state/doc';
 import { fmt } from '../../ui/format';
-import {
-  BIG_LR, largeHistogram, NAMES, NUDGE, PEAKS, SCHEDULE_LABELS, SEED, smallHistogram, SMALL_LR, STARTS, SURFACE, type ScheduleKind,
-} from './basins-presets';
+import { useBasinsHistograms } from './basins-compute';
+import { BIG_LR, NAMES, PEAKS, SCHEDULE_LABELS, SEED, SMALL_LR, STARTS, SURFACE, type ScheduleKind } from './basins-presets';
 import './basins.css';
 
 const INK = '#1b1f3a';
@@ -22,24 +21,18 @@ export function BasinsHistogram({ value, onChange }: { value: HistogramSettings;
   const hatch = `basins-hatch-${id.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { seed, lr, kind, noisy } = value;
   const [seedText, setSeedText] = useState(String(seed));
-  const small = useMemo(() => smallHistogram(seed), [seed]);
-  const large = useMemo(() => {
-    const t0 = performance.now();
-    const h = largeHistogram(seed, lr, kind, noisy);
-    return { ...h, ms: performance.now() - t0 };
-  }, [seed, lr, kind, noisy]);
-  const nudged = useMemo(() => largeHistogram(seed, lr, kind, noisy, NUDGE), [seed, lr, kind, noisy]);
-  const moved = large.basins.reduce((n, b, i) => n + (b === nudged.basins[i] ? 0 : 1), 0);
+  // 1500 runs: computed in a Web Worker, so the page stays responsive while the settings change.
+  const h = useBasinsHistograms(seed, lr, kind, noisy);
   const groups = SURFACE.minima.map((m, i) => ({
     name: NAMES[i]!, value: m.value,
-    bars: [small.startCounts.counts[i]!, small.smallCounts.counts[i]!, large.counts.counts[i]!],
+    bars: h ? [h.small.startCounts[i]!, h.small.smallCounts[i]!, h.large.counts[i]!] : [0, 0, 0],
   }));
-  const max = Math.max(...groups.flatMap((g) => g.bars));
+  const max = Math.max(1, ...groups.flatMap((g) => g.bars));
   const y = scaleLinear().domain([0, max * 1.15]).range([H - P.b, P.t]);
   const gw = (W - P.l - P.r) / groups.length, bw = gw / 4;
   const series = ['start basin', `α = ${SMALL_LR}, constant`, `α₀ = ${lr}, ${kind === 'constant' ? 'constant' : kind === 'cosine' ? 'cosine' : 'warm restarts'}${noisy ? ' + noise' : ''}`];
   const fill = [`url(#${hatch})`, runColor(0), runColor(1)];
-  const summary = `Bar chart of the basin each of ${STARTS} seeded runs ends in (seed ${seed}). ${groups.map((g) => `${g.name} (loss ${fmt(g.value)}): ${series.map((s, k) => `${s} ${pct(g.bars[k]!)}`).join(', ')}`).join('. ')}.`;
+  const summary = !h ? `Bar chart of the basin each of ${STARTS} seeded runs ends in (seed ${seed}): computing.` : `Bar chart of the basin each of ${STARTS} seeded runs ends in (seed ${seed}). ${groups.map((g) => `${g.name} (loss ${fmt(g.value)}): ${series.map((s, k) => `${s} ${pct(g.bars[k]!)}`).join(', ')}`).join('. ')}.`;
   const commitSeed = (t: string) => {
     setSeedText(t);
     const n = Number(t);
@@ -60,7 +53,7 @@ export function BasinsHistogram({ value, onChange }: { value: HistogramSettings;
         <label htmlFor={`${id}-s`}>seed</label>
         <input id={`${id}-s`} type="number" min={0} max={9999} step={1} value={seedText} onChange={(e) => commitSeed(e.target.value)} className="basins-seed" />
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} className="basins-hist" role="img" aria-label={summary}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="basins-hist" role="img" aria-label={summary} aria-busy={h ? undefined : true}>
         <defs>
           <pattern id={hatch} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width={6} height={6} fill="#eef0f5" />
@@ -97,13 +90,18 @@ export function BasinsHistogram({ value, onChange }: { value: HistogramSettings;
           <span key={s} className="basins-key"><span className={`basins-chip${k === 0 ? ' hatch' : ''}`} style={k ? { background: fill[k] } : undefined} />{['left', 'middle', 'right'][k]}: {s}</span>
         ))}
         <br />
-        {STARTS} starts drawn uniformly in the square (seed {seed}). The small-α runs end in the basin they start in for{' '}
-        {fmt(100 * small.same, 4)}% of them (mean final loss {fmt(small.meanLoss)}); the runs with α₀ = {lr} end in A for{' '}
-        {pct(large.counts.counts[0]!)} against {pct(small.startCounts.counts[0]!)} of starts in A’s basin (mean final loss{' '}
-        {fmt(large.meanLoss)}{large.counts.none ? `; ${large.counts.none} runs ended in no basin` : ''}). Moving every start
-        by 10⁻¹² changes the end basin of {moved} of these {STARTS} runs, while A’s count goes from {large.counts.counts[0]} to{' '}
-        {nudged.counts.counts[0]}.{' '}
-        <span className="hint">Computed in {fmt(large.ms, 2)} ms.</span>
+        {STARTS} starts drawn uniformly in the square (seed {seed}).{' '}
+        {h ? (
+          <>
+            The small-α runs end in the basin they start in for{' '}
+            {fmt(100 * h.small.same, 4)}% of them (mean final loss {fmt(h.small.meanLoss)}); the runs with α₀ = {lr} end in A for{' '}
+            {pct(h.large.counts[0]!)} against {pct(h.small.startCounts[0]!)} of starts in A’s basin (mean final loss{' '}
+            {fmt(h.large.meanLoss)}{h.large.none ? `; ${h.large.none} runs ended in no basin` : ''}). Moving every start
+            by 10⁻¹² changes the end basin of {h.moved} of these {STARTS} runs, while A’s count goes from {h.large.counts[0]} to{' '}
+            {h.nudgedA}.{' '}
+            <span className="hint">{3 * STARTS} runs computed in {fmt(h.ms, 2)} ms in a background worker.</span>
+          </>
+        ) : <span className="hint" role="status">Running {3 * STARTS} runs in a background worker…</span>}
       </figcaption>
     </figure>
   );
