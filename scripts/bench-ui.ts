@@ -5,6 +5,8 @@
  * gzip size split into initial and lazily loaded JS. Two scenarios, each in a fresh page:
  *   default   the 1280×800 view as it opens (landscape and the run cards in view)
  *   scrolled  the page scrolled so the loss and eigendirection charts are in view
+ *   surface   the default view, dragging the surface's λ2 slider instead (heatmap and contours
+ *             are redrawn, drafted coarser while the drag goes on)
  * Ends with one summary line, for the default view.
  */
 import { execFileSync } from 'node:child_process';
@@ -38,7 +40,7 @@ interface Outcome {
 }
 
 /** Opens the lab in a fresh page, optionally scrolls the charts into view, and sweeps the slider. */
-async function scenario(browser: Browser, base: string, doc: LabDoc, name: string, scrolled: boolean): Promise<Outcome> {
+async function scenario(browser: Browser, base: string, doc: LabDoc, name: string, scrolled: boolean, slider?: string): Promise<Outcome> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     // tsx compiles with keepNames, so functions handed to page.evaluate call esbuild's __name.
@@ -47,7 +49,7 @@ async function scenario(browser: Browser, base: string, doc: LabDoc, name: strin
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(new URL(`/?lab=${encodeURIComponent(encodeDoc(doc))}`, base).href, { waitUntil: 'networkidle' });
-    const selector = `[data-testid="lr-slider-${doc.runs[0]!.id}"]`;
+    const selector = slider ?? `[data-testid="lr-slider-${doc.runs[0]!.id}"]`;
     await page.waitForSelector(selector, { state: 'attached' });
     await page.waitForSelector('.chart-eigen svg', { state: 'attached' });
     const scrollY = scrolled ? await page.evaluate(scrollChartsIntoView) : 0;
@@ -82,13 +84,16 @@ async function main() {
     const doc: LabDoc = { ...defaultDoc(), steps: 500 };
     const main = await scenario(browser, server.url, doc, 'default', false);
     const scrolled = await scenario(browser, server.url, doc, 'scrolled', true);
+    const surface = await scenario(browser, server.url, doc, 'surface', false, '[data-testid="lambda2-slider"]');
     console.log(`load average ${load.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end`);
     report(main, doc.steps, doc.runs.length);
     report(scrolled, doc.steps, doc.runs.length);
+    report(surface, doc.steps, doc.runs.length);
     console.log('\nbundle (minified / gzip kB):');
     for (const f of bundle.files) console.log(`  ${f.initial ? 'initial' : 'lazy   '}  ${f.file.padEnd(36)} ${f.kb.toFixed(1).padStart(7)} / ${f.gzKb.toFixed(1).padStart(6)}`);
     console.log(`  initial JS ${bundle.initialKb.toFixed(1)} / ${bundle.initialGzKb.toFixed(1)} kB; lazy JS ${bundle.lazyKb.toFixed(1)} / ${bundle.lazyGzKb.toFixed(1)} kB`);
     console.log(`\nscrolled (loss + eigen in view): ${summary(scrolled)}`);
+    console.log(`surface (λ2 slider dragged): ${summary(surface)}`);
     console.log(`p95 update ms: ${percentile(main.updates, 95).toFixed(2)}; p95 frame ms: ${percentile(main.frames, 95).toFixed(2)}; long tasks: ${main.longTasks}; initial JS kB gz: ${bundle.initialGzKb.toFixed(1)}`);
   } finally {
     await browser.close();

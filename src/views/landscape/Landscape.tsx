@@ -8,7 +8,8 @@ import { Contours, HeatmapCanvas, Minima } from './Layers';
 import { layoutFor, leftMarginFor, MARGIN } from './layout';
 import { createLiveBox } from './liveBox';
 import { LiveEigenArrows, LiveLegend, LiveSummary, LiveTrajectories } from './live';
-import { computeHeat, computeIsolines, type Isoline } from './maps';
+import { computeHeat, computeIsolines, DRAFT_CONTOUR_CELL_PX, DRAFT_HEAT_CELLS, type Isoline } from './maps';
+import { useDrafting } from './useDrafting';
 import { useSize } from './useSize';
 import { useViewport } from './useViewport';
 import { clampBox, fitAspect, type Frame } from './viewport';
@@ -45,15 +46,21 @@ export function Landscape() {
     [vb.xMin, vb.xMax, vb.yMin, vb.yMax, plotW, plotH],
   );
   const ready = plotW > 8 && plotH > 8;
+  // While the surface or the view keeps changing (a slider drag), draft at a coarser resolution.
+  const draft = useDrafting(surface, frame);
   // Heatmap and contours depend on the surface, the box and the pixel size only — never on runs.
-  const heat = useMemo(() => (ready ? computeHeat(surface, frame.box, frame.width, frame.height) : null), [ready, surface, frame]);
+  const heat = useMemo(
+    () => (ready ? computeHeat(surface, frame.box, frame.width, frame.height, draft ? DRAFT_HEAT_CELLS : undefined) : null),
+    [ready, surface, frame, draft],
+  );
   // Contours follow in the next task, so a zoom or a surface change paints the heatmap at once.
   const [iso, setIso] = useState<{ frame: Frame; surface: Surface; lines: Isoline[] } | null>(null);
   useEffect(() => {
     if (!heat) return;
-    const id = window.setTimeout(() => setIso({ frame, surface, lines: computeIsolines(surface, frame.box, frame.width, frame.height, heat.scale) }), 0);
+    const cell = draft ? DRAFT_CONTOUR_CELL_PX : undefined;
+    const id = window.setTimeout(() => setIso({ frame, surface, lines: computeIsolines(surface, frame.box, frame.width, frame.height, heat.scale, cell) }), 0);
     return () => window.clearTimeout(id);
-  }, [heat, surface, frame]);
+  }, [heat, surface, frame, draft]);
   const { zoomBy, reset } = useViewport({ plot: plotRef, layers: layersRef, frame, home: surface.viewBox, live, lab, ready });
 
   return (

@@ -29,9 +29,16 @@ export function heatGrid(width: number, height: number, maxCells = MAX_HEAT_CELL
   return [Math.max(2, Math.round(w / k)), Math.max(2, Math.round(h / k))];
 }
 
+/**
+ * While a surface slider is being dragged the landscape is drafted at these coarser resolutions
+ * (about 8× fewer heatmap cells, 6× fewer contour cells), then redrawn in full once it settles.
+ */
+export const DRAFT_HEAT_CELLS = 20_000;
+export const DRAFT_CONTOUR_CELL_PX = 10;
+
 /** The heatmap raster and its log scale for one surface, box and plot size. */
-export function computeHeat(surface: Surface, box: ViewBox, width: number, height: number): Heat {
-  const [nx, ny] = heatGrid(width, height);
+export function computeHeat(surface: Surface, box: ViewBox, width: number, height: number, maxCells = MAX_HEAT_CELLS): Heat {
+  const [nx, ny] = heatGrid(width, height, maxCells);
   const values = sampleField((x, y) => surface.value(x, y), box, nx, ny);
   const scale = logScaleFor(values, surface.minima);
   return { nx, ny, rgba: rasterize(logField(values, scale), scale), scale };
@@ -41,9 +48,9 @@ export function computeHeat(surface: Surface, box: ViewBox, width: number, heigh
  * ~12 isolines evenly spaced in the heatmap's log space, traced on a grid one cell larger than the
  * view on every side so they reach the edges. Light strokes over dark colours and vice versa.
  */
-export function computeIsolines(surface: Surface, box: ViewBox, width: number, height: number, scale: LogScale): Isoline[] {
-  const nx = Math.max(8, Math.round(width / CONTOUR_CELL_PX));
-  const ny = Math.max(8, Math.round(height / CONTOUR_CELL_PX));
+export function computeIsolines(surface: Surface, box: ViewBox, width: number, height: number, scale: LogScale, cellPx = CONTOUR_CELL_PX): Isoline[] {
+  const nx = Math.max(8, Math.round(width / cellPx));
+  const ny = Math.max(8, Math.round(height / cellPx));
   const cx = (box.xMax - box.xMin) / nx;
   const cy = (box.yMax - box.yMin) / ny;
   const padded = { xMin: box.xMin - cx, xMax: box.xMax + cx, yMin: box.yMin - cy, yMax: box.yMax + cy };
