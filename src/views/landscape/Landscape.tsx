@@ -8,12 +8,15 @@ import { Contours, HeatmapCanvas, Minima } from './Layers';
 import { layoutFor, leftMarginFor, MARGIN } from './layout';
 import { createLiveBox } from './liveBox';
 import { LiveEigenArrows, LiveLegend, LiveSummary, LiveTrajectories } from './live';
-import { computeHeat, computeIsolines, DRAFT_CONTOUR_CELL_PX, DRAFT_HEAT_CELLS, type Isoline } from './maps';
+import { computeHeat, DRAFT_CONTOUR_CELL_PX, DRAFT_HEAT_CELLS, isolineField, traceIsolines, type Isoline, type IsolineField } from './maps';
 import { useDrafting } from './useDrafting';
 import { useSize } from './useSize';
 import { useViewport } from './useViewport';
 import { clampBox, fitAspect, type Frame } from './viewport';
 import './landscape.css';
+
+/** Contour levels traced per task (about 12 in all). */
+const LEVELS_PER_TASK = 3;
 
 /**
  * The loss landscape: a log-scaled heatmap with contours, the minima, the Hessian's eigenvectors,
@@ -57,8 +60,21 @@ export function Landscape() {
   const [iso, setIso] = useState<{ frame: Frame; surface: Surface; lines: Isoline[] } | null>(null);
   useEffect(() => {
     if (!heat) return;
+    // Traced a few levels per task, so no single task runs long (the page stays responsive).
     const cell = draft ? DRAFT_CONTOUR_CELL_PX : undefined;
-    const id = window.setTimeout(() => setIso({ frame, surface, lines: computeIsolines(surface, frame.box, frame.width, frame.height, heat.scale, cell) }), 0);
+    let id = 0;
+    let field: IsolineField | null = null;
+    const lines: Isoline[] = [];
+    let next = 0;
+    const work = () => {
+      field ??= isolineField(surface, frame.box, frame.width, frame.height, heat.scale, cell);
+      const levels = field.levels.slice(next, next + LEVELS_PER_TASK);
+      lines.push(...traceIsolines(field, levels));
+      next += LEVELS_PER_TASK;
+      if (next < field.levels.length) id = window.setTimeout(work, 0);
+      else setIso({ frame, surface, lines });
+    };
+    id = window.setTimeout(work, 0);
     return () => window.clearTimeout(id);
   }, [heat, surface, frame, draft]);
   const { zoomBy, reset } = useViewport({ plot: plotRef, layers: layersRef, frame, home: surface.viewBox, live, lab, ready });

@@ -44,19 +44,39 @@ export function computeHeat(surface: Surface, box: ViewBox, width: number, heigh
   return { nx, ny, rgba: rasterize(logField(values, scale), scale), scale };
 }
 
-/**
- * ~12 isolines evenly spaced in the heatmap's log space, traced on a grid one cell larger than the
- * view on every side so they reach the edges. Light strokes over dark colours and vice versa.
- */
-export function computeIsolines(surface: Surface, box: ViewBox, width: number, height: number, scale: LogScale, cellPx = CONTOUR_CELL_PX): Isoline[] {
+/** The log-space grid the isolines are traced on, and their levels (see computeIsolines). */
+export interface IsolineField {
+  logs: Float64Array;
+  nx: number;
+  ny: number;
+  width: number;
+  height: number;
+  scale: LogScale;
+  levels: number[];
+}
+
+/** Samples the padded contour grid (one cell larger than the view on every side) and picks the levels. */
+export function isolineField(surface: Surface, box: ViewBox, width: number, height: number, scale: LogScale, cellPx = CONTOUR_CELL_PX): IsolineField {
   const nx = Math.max(8, Math.round(width / cellPx));
   const ny = Math.max(8, Math.round(height / cellPx));
   const cx = (box.xMax - box.xMin) / nx;
   const cy = (box.yMax - box.yMin) / ny;
   const padded = { xMin: box.xMin - cx, xMax: box.xMax + cx, yMin: box.yMin - cy, yMax: box.yMax + cy };
   const logs = logField(sampleField((x, y) => surface.value(x, y), padded, nx + 2, ny + 2), scale);
-  const levels = contourThresholds(scale.lo, scale.hi, CONTOUR_LEVELS);
-  return contourLines(logs, nx + 2, ny + 2, levels, width, height, 1)
+  return { logs, nx: nx + 2, ny: ny + 2, width, height, scale, levels: contourThresholds(scale.lo, scale.hi, CONTOUR_LEVELS) };
+}
+
+/** The isolines of some of the field's levels (all by default), with their stroke colours. */
+export function traceIsolines(f: IsolineField, levels: readonly number[] = f.levels): Isoline[] {
+  return contourLines(f.logs, f.nx, f.ny, levels, f.width, f.height, 1)
     .filter((c) => c.d !== '')
-    .map((c) => ({ ...c, stroke: luminance(colorAt(c.value, scale)) < 0.2 ? '#ffffff' : '#0d1330' }));
+    .map((c) => ({ ...c, stroke: luminance(colorAt(c.value, f.scale)) < 0.2 ? '#ffffff' : '#0d1330' }));
+}
+
+/**
+ * ~12 isolines evenly spaced in the heatmap's log space, traced on a grid one cell larger than the
+ * view on every side so they reach the edges. Light strokes over dark colours and vice versa.
+ */
+export function computeIsolines(surface: Surface, box: ViewBox, width: number, height: number, scale: LogScale, cellPx = CONTOUR_CELL_PX): Isoline[] {
+  return traceIsolines(isolineField(surface, box, width, height, scale, cellPx));
 }

@@ -149,3 +149,19 @@ describe('the colour map', () => {
     expect(hi.r).toBeGreaterThan(hi.b); // yellow end
   });
 });
+
+describe('isolines traced a few levels at a time', () => {
+  it('tracing the levels in slices gives the same lines as tracing them all at once', async () => {
+    const { isolineField, traceIsolines } = await import('../../../src/views/landscape/maps');
+    const { createSurface } = await import('../../../src/engine');
+    const s = createSurface({ kind: 'rosenbrock', a: 1, b: 100 });
+    const box = s.viewBox;
+    const heat = computeHeat(s, box, 240, 180);
+    const f = isolineField(s, box, 240, 180, heat.scale);
+    const all = traceIsolines(f);
+    const sliced = [0, 3, 6, 9, 12].flatMap((i) => traceIsolines(f, f.levels.slice(i, i + 3)));
+    expect(sliced).toStrictEqual(all);
+    expect(all.length).toBeGreaterThan(5);
+    expect(computeIsolines(s, box, 240, 180, heat.scale)).toStrictEqual(all);
+  });
+});
