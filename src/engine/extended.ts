@@ -1,6 +1,6 @@
 import { CLIP_EPS, norm2, settings } from './loops';
 import { roundTo } from './precision';
-import { nonFiniteAt, type NonFinite, type Run, type SimResult } from './run';
+import { nonFiniteAt, recordPoint, type NonFinite, type Run, type SimResult } from './run';
 import { scheduleFactor } from './schedule';
 import type { RunSpec } from './spec/types';
 
@@ -62,7 +62,7 @@ export function extendedLoop(run: Run, out: SimResult, until: number): NonFinite
   const guard = spec.guard;
   const prec = spec.precision;
   const ls = prec?.lossScale ?? null;
-  const { w: ws, loss, gradNorm, lr, events, lossScale } = out;
+  const { events, lossScale } = out;
   for (let k = run.k; ; k++) {
     const f = objective.valueAndGrad(w, g);
     if (noiseStd !== 0) run.addNoise(g, noiseStd);
@@ -80,15 +80,7 @@ export function extendedLoop(run: Run, out: SimResult, until: number): NonFinite
     }
     const norm = norm2(g);
     const lr_k = constant ? base : base * scheduleFactor(schedule, k);
-    let check = loss_k * 0 + lr_k * 0;
-    for (let i = 0; i < n; i++) {
-      const wi = w[i]!;
-      ws[n * k + i] = wi;
-      check += wi * 0;
-    }
-    loss[k] = loss_k;
-    gradNorm[k] = norm;
-    lr[k] = lr_k;
+    let check = recordPoint(out, k, w, loss_k, norm, lr_k);
     if (lossScale) lossScale[k] = S;
 
     const finiteG = Number.isFinite(norm);

@@ -140,7 +140,6 @@ export class Run {
     const { objective, optimizer, w, g } = this;
     const n = w.length;
     const { base, schedule, constant, noiseStd, maxNorm } = settings(this.spec);
-    const { w: ws, loss, gradNorm, lr } = out;
     // The counter lives in a local and the rare paths (noise, the overflow-safe norm, naming what
     // went non-finite) out of line.
     for (let k = this.k; ; k++) {
@@ -150,17 +149,8 @@ export class Run {
       for (let i = 0; i < n; i++) sq += g[i]! * g[i]!;
       const norm = sq === Infinity ? norm2(g) : Math.sqrt(sq);
       const lr_k = constant ? base : base * scheduleFactor(schedule, k);
-      // x·0 is 0 for finite x and NaN for ±∞ or NaN: any non-finite w, loss, ‖g‖ (hence g) or rate
-      // makes `check` NaN, and finite values can never overflow it.
-      let check = loss_k * 0 + norm * 0 + lr_k * 0;
-      for (let i = 0; i < n; i++) {
-        const wi = w[i]!;
-        ws[n * k + i] = wi;
-        check += wi * 0;
-      }
-      loss[k] = loss_k;
-      gradNorm[k] = norm;
-      lr[k] = lr_k;
+      // A non-finite ‖g‖ (hence g) fails the check as well.
+      const check = recordPoint(out, k, w, loss_k, norm, lr_k) + norm * 0;
       if (!Number.isFinite(check) || k >= until) return this.stopAt(out, k);
       if (maxNorm !== 0) {
         const coef = maxNorm / (norm + CLIP_EPS);
@@ -169,6 +159,25 @@ export class Run {
       optimizer.step(w, g, lr_k);
     }
   }
+}
+
+/**
+ * Writes point k — w, the loss, ‖g‖ and the rate — into the record. Returns 0 when w, the loss
+ * and the rate are finite, NaN otherwise: x·0 is 0 for finite x and NaN for ±∞ or NaN, and finite
+ * values can never overflow the sum. (‖g‖ is recorded, not checked: the caller decides.)
+ */
+export function recordPoint(out: SimResult, k: number, w: Float64Array, loss: number, norm: number, lr: number): number {
+  const n = w.length;
+  let check = loss * 0 + lr * 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i]!;
+    out.w[n * k + i] = wi;
+    check += wi * 0;
+  }
+  out.loss[k] = loss;
+  out.gradNorm[k] = norm;
+  out.lr[k] = lr;
+  return check;
 }
 
 /** Names the first non-finite value at step k: parameters, then loss, gradient, its norm, the rate. */

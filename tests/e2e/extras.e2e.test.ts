@@ -3,26 +3,11 @@
  * loss chart and read out in words (never a raw NaN), and the run card's training-loop controls
  * change the run from the keyboard. Clean console and 0 axe violations throughout.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunDoc } from '../../src/state/doc';
 import { useBrowser } from './harness.ts';
+import { axeViolations, visibleText } from './page-checks.ts';
 import { gdRun, labPath, QUAD_10 } from './lab-url.ts';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Everything the page says in text, labels and SVG text. */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const attrs = [...document.querySelectorAll('[aria-label],[aria-valuetext]')].map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('aria-valuetext') ?? ''}`);
-    const svgText = [...document.querySelectorAll('svg text')].map((e) => e.textContent ?? '');
-    return [document.body.innerText, ...attrs, ...svgText].join('\n');
-  });
-}
 
 /** GD on ½(x² + 10y²) from (2, 1.5): g₀ = (2, 15). */
 const lab = (run: RunDoc) => labPath({ surface: QUAD_10, start: [2, 1.5], steps: 100, runs: [run] });

@@ -3,25 +3,11 @@
  * divergence that is labelled and never freezes the page, links that reproduce the screen,
  * keyboard shortcuts, and screenshots at desktop and phone sizes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
+import { axeViolations, visibleText } from './page-checks.ts';
 import { gdRun, labPath, QUAD_10 } from './lab-url.ts';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Every number-ish thing the page says, to look for a stray NaN/Infinity. */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const attrs = [...document.querySelectorAll('[aria-label],[aria-valuetext]')].map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('aria-valuetext') ?? ''}`);
-    const svgText = [...document.querySelectorAll('svg text')].map((e) => e.textContent ?? '');
-    return [document.body.innerText, ...attrs, ...svgText].join('\n');
-  });
-}
 
 describe('the live lab', () => {
   const e2e = useBrowser();

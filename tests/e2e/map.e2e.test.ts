@@ -4,10 +4,10 @@
  * 30 times in quick succession never leaves more than one live worker (Worker is wrapped by an
  * init script that counts constructions and terminations). Clean console and 0 axe violations.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseURL, recordPage, useBrowser, type RecordedPage } from './harness.ts';
+import { axeViolations } from './page-checks.ts';
 
 const COUNT_WORKERS = `(() => {
   const Base = window.Worker;
@@ -18,11 +18,6 @@ const COUNT_WORKERS = `(() => {
     terminate() { if (!this.__ended) { this.__ended = true; tally.ended++; } super.terminate(); }
   };
 })();`;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const workers = (page: Page) => page.evaluate(() => (window as unknown as { __workers: { made: number; ended: number } }).__workers);
 
