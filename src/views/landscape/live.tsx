@@ -5,6 +5,7 @@ import { optimizerLabel } from '../../state/doc';
 import { fmt, fmtPlain } from '../../ui/format';
 import { summarize, type RunSummary } from './caption';
 import { EigenArrows } from './EigenArrows';
+import { EventMarks } from './EventMarks';
 import type { LogScale } from './field';
 import { Legend } from './Legend';
 import { trackFor } from './scene';
@@ -21,7 +22,13 @@ import type { Frame } from './viewport';
 /** The runs' paths, on the overlay that holds them. */
 export const LiveTrajectories = memo(function LiveTrajectories({ frame }: { frame: Frame }) {
   const results = useLabState((s) => s.results);
-  return <Trajectories results={results} frame={frame} />;
+  const events = results.some((r) => r.sim.events?.some((e) => e !== 0));
+  return (
+    <>
+      <Trajectories results={results} frame={frame} />
+      {events && <EventMarks results={results} frame={frame} />}
+    </>
+  );
 });
 
 /** The Hessian's eigenvectors at the first run's reference point. */
