@@ -4,7 +4,7 @@
  */
 export * from './spec/types';
 export { parseRunSpec, parseRunSpecJson, formatErrors, type ParseResult, type SpecError } from './spec/parse';
-export { OPTIMIZER_DEFAULTS, SURFACE_DEFAULTS, DEFAULT_START, LOSS_SCALE_DEFAULTS, GUARD_DEFAULTS } from './spec/defaults';
+export { OPTIMIZER_DEFAULTS, SURFACE_DEFAULTS, DEFAULT_START, LOSS_SCALE_DEFAULTS, GUARD_DEFAULTS, PLAIN_LOOP } from './spec/defaults';
 export { createSurface, Quadratic, Rosenbrock, Cliff, Wells, Product } from './surfaces';
 export type { Minimum, Objective, Surface, ViewBox } from './surfaces';
 export { createOptimizer, type Optimizer } from './optimizers';

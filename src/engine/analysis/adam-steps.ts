@@ -4,14 +4,14 @@
  * quadratic. Pure: the lesson's figures and its tests both call these.
  */
 import { simulate, type SimResult } from '../run';
-import { OPTIMIZER_DEFAULTS } from '../spec/defaults';
+import { OPTIMIZER_DEFAULTS, PLAIN_LOOP } from '../spec/defaults';
 import type { AdamSpec, OptimizerSpec, QuadraticSpec, RunSpec, SurfaceSpec, Vec2 } from '../spec/types';
 import { createSurface } from '../surfaces';
 
 /** A noise-free, unclipped run at a constant rate with torch's defaults for the fields not given. */
 export function plainSpec(surface: SurfaceSpec, start: Vec2, steps: number, o: Partial<OptimizerSpec> & { kind: OptimizerSpec['kind'] }): RunSpec {
   const optimizer = { ...OPTIMIZER_DEFAULTS[o.kind], ...o } as OptimizerSpec;
-  return { surface, start, steps, optimizer, schedule: { kind: 'constant' }, clip: null, noise: null, badBatch: null, guard: null, precision: null, seed: 0 };
+  return { ...PLAIN_LOOP, surface, start, steps, optimizer };
 }
 
 /** Euclidean distance from point k of a run to c. */

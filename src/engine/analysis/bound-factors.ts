@@ -4,7 +4,7 @@
  * best α needs at each conditioning. Pure: the figures and tests both call these.
  */
 import { simulate } from '../run';
-import { OPTIMIZER_DEFAULTS } from '../spec/defaults';
+import { OPTIMIZER_DEFAULTS, PLAIN_LOOP } from '../spec/defaults';
 import type { QuadraticSpec, RunSpec, Vec2 } from '../spec/types';
 import { measuredRate, stepsToShrink } from './bound-search';
 import { gdOptimal, modeFactor, stepsToReduce } from './stability';
@@ -15,7 +15,7 @@ export const PROBE_START: Vec2 = [1, 1];
 /** Plain gradient descent at α on a quadratic, from `start`, for `steps` steps. */
 export function gdSpec(surface: QuadraticSpec, lr: number, steps: number, start: Vec2 = PROBE_START): RunSpec {
   return {
-    surface, start, steps, seed: 0, clip: null, noise: null, badBatch: null, guard: null, precision: null, schedule: { kind: 'constant' },
+    ...PLAIN_LOOP, surface, start, steps,
     optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr },
   };
 }

@@ -1,5 +1,5 @@
 import { Gaussian } from '../random';
-import { OPTIMIZER_DEFAULTS } from '../spec/defaults';
+import { OPTIMIZER_DEFAULTS, PLAIN_LOOP } from '../spec/defaults';
 import type { QuadraticSpec, RunSpec, SgdSpec, SurfaceSpec, Vec2 } from '../spec/types';
 
 /*
@@ -68,10 +68,7 @@ export function sgd(lr: number, momentum = 0): SgdSpec {
 
 /** A full run spec: plain SGD at a constant rate, no extras (a case then adds what it needs). */
 export function plainRun(surface: SurfaceSpec, start: Vec2, steps: number, lr: number): RunSpec {
-  return {
-    surface, optimizer: sgd(lr), schedule: { kind: 'constant' }, clip: null, noise: null,
-    badBatch: null, guard: null, precision: null, start, steps, seed: 0,
-  };
+  return { ...PLAIN_LOOP, surface, optimizer: sgd(lr), start, steps };
 }
 
 export interface Bowl {

@@ -5,7 +5,7 @@
  * and by running the engine. Pure: the figures and the tests both call these.
  */
 import { simulate, type SimResult } from '../run';
-import { OPTIMIZER_DEFAULTS } from '../spec/defaults';
+import { OPTIMIZER_DEFAULTS, PLAIN_LOOP } from '../spec/defaults';
 import type { QuadraticSpec, RunSpec, Vec2 } from '../spec/types';
 import { gdOptimal, heavyBallOptimal, stepsToReduce } from './stability';
 
@@ -22,7 +22,7 @@ export function valley(kappa: number): QuadraticSpec {
 /** torch.optim.SGD at α with momentum β (heavy ball, or Nesterov), no noise, no clipping. */
 export function sgdSpec(surface: QuadraticSpec, lr: number, momentum: number, steps: number, start: Vec2 = VALLEY_START, nesterov = false): RunSpec {
   return {
-    surface, start, steps, seed: 0, clip: null, noise: null, badBatch: null, guard: null, precision: null, schedule: { kind: 'constant' },
+    ...PLAIN_LOOP, surface, start, steps,
     optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr, momentum, nesterov },
   };
 }

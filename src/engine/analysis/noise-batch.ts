@@ -5,14 +5,14 @@
  */
 import { Run, simulate } from '../run';
 import type { QuadraticSpec, RunSpec, Vec2 } from '../spec/types';
-import { OPTIMIZER_DEFAULTS } from '../spec/defaults';
+import { OPTIMIZER_DEFAULTS, PLAIN_LOOP } from '../spec/defaults';
 
 /** A run spec that stands still at w (α = 0) and only draws noisy gradients there. */
 export function probeSpec(surface: QuadraticSpec, w: Vec2, std: number, batchSize: number, seed: number, steps = 1): RunSpec {
   return {
-    surface, start: w, steps, seed,
+    ...PLAIN_LOOP, surface, start: w, steps, seed,
     optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr: 0 },
-    schedule: { kind: 'constant' }, clip: null, noise: { batchSize, std }, badBatch: null, guard: null, precision: null,
+    noise: { batchSize, std },
   };
 }
 

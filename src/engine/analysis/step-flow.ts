@@ -2,7 +2,7 @@
  * Gradient flow ẇ = −∇f(w) on a quadratic, and gradient descent read as its explicit-Euler
  * discretisation: GD's k-th iterate approximates the flow at time t = kα.
  */
-import { OPTIMIZER_DEFAULTS } from '../spec/defaults';
+import { OPTIMIZER_DEFAULTS, PLAIN_LOOP } from '../spec/defaults';
 import type { QuadraticSpec, RunSpec, Vec2 } from '../spec/types';
 import { simulate } from '../run';
 
@@ -40,8 +40,7 @@ export interface EulerComparison {
 export function compareWithFlow(s: QuadraticSpec, lr: number, start: Vec2, horizon: number): EulerComparison {
   const steps = Math.floor(horizon / lr + 1e-9);
   const spec: RunSpec = {
-    surface: s, optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr }, schedule: { kind: 'constant' },
-    clip: null, noise: null, badBatch: null, guard: null, precision: null, start, steps, seed: 0,
+    ...PLAIN_LOOP, surface: s, optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr }, start, steps,
   };
   const r = simulate(spec);
   const gd: Vec2[] = [];

@@ -3,7 +3,7 @@
  * x axis (its y component is zero and stays zero), so every number is the engine's own.
  * Closed form for comparison: x_k = (1 − αλ)ᵏ x₀.
  */
-import { OPTIMIZER_DEFAULTS } from '../spec/defaults';
+import { OPTIMIZER_DEFAULTS, PLAIN_LOOP } from '../spec/defaults';
 import type { QuadraticSpec, RunSpec } from '../spec/types';
 import { simulate } from '../run';
 import { createSurface } from '../surfaces';
@@ -17,19 +17,7 @@ export function parabolaSurface(lambda: number): QuadraticSpec {
 
 /** Plain gradient descent at step α on the parabola, from x₀, for `steps` steps. */
 export function parabolaSpec(lambda: number, lr: number, x0: number, steps: number): RunSpec {
-  return {
-    surface: parabolaSurface(lambda),
-    optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr },
-    schedule: { kind: 'constant' },
-    clip: null,
-    noise: null,
-    badBatch: null,
-    guard: null,
-    precision: null,
-    start: [x0, 0],
-    steps,
-    seed: 0,
-  };
+  return { ...PLAIN_LOOP, surface: parabolaSurface(lambda), optimizer: { kind: 'sgd', ...OPTIMIZER_DEFAULTS.sgd, lr }, start: [x0, 0], steps };
 }
 
 export interface ParabolaRun {

@@ -1,4 +1,4 @@
-import type { OptimizerKind, SurfaceKind, Vec2, Well } from './types';
+import type { OptimizerKind, RunSpec, SurfaceKind, Vec2, Well } from './types';
 
 /** torch.optim defaults (torch ≥ 2.x for SGD's lr, which 1.x required). */
 export const OPTIMIZER_DEFAULTS = {
@@ -33,6 +33,21 @@ export const DEFAULT_START: Record<SurfaceKind, Vec2> = {
 };
 
 export const DEFAULT_STEPS = 200;
+
+/**
+ * Everything of a run spec besides surface, optimizer, start and steps, for a plain run: constant
+ * rate, no clipping, noise or training-loop extras, seed 0. Spread it into a spec literal, so a
+ * field added to the spec later is added here once.
+ */
+export const PLAIN_LOOP = {
+  schedule: { kind: 'constant' },
+  clip: null,
+  noise: null,
+  badBatch: null,
+  guard: null,
+  precision: null,
+  seed: 0,
+} as const satisfies Omit<RunSpec, 'surface' | 'optimizer' | 'start' | 'steps'>;
 export const DEFAULT_NOISE_STD = 1;
 /** torch.optim.lr_scheduler.StepLR's default gamma. */
 export const DEFAULT_STEP_GAMMA = 0.1;
